@@ -1,0 +1,7 @@
+import { m0001Init } from './0001_init';
+import type { Migration } from './types';
+
+/** Registered statically so a bundled app cannot miss one; order is the version order. */
+export const migrations: readonly Migration[] = [m0001Init];
+
+export type { Migration } from './types';

@@ -1,0 +1,56 @@
+/** Kysely's view of the ledger tables; kept in step with migrations/ (a test compares them). */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface RoleTable {
+  code: string;
+  name: string;
+}
+
+export interface RolePermissionTable {
+  role_code: string;
+  permission: string;
+}
+
+export interface UserTable {
+  id: number;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role_code: string;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  user_id: number | null;
+  call: string;
+  entity: string;
+  summary: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  meta: MetaTable;
+  roles: RoleTable;
+  role_permissions: RolePermissionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { ROLE_CODES } from '../permissions';
+
+const username = z
+  .string()
+  .trim()
+  .min(2, '用户名至少 2 个字符')
+  .max(32, '用户名最多 32 个字符')
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]+$/, '用户名只能包含中文、字母、数字和 _ . -');
+const password = z.string().min(1, '请输入密码').max(128, '密码最多 128 个字符');
+
+export const sessionInfo = z.object({
+  sessionId: z.string(),
+  user: z.object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLE_CODES),
+    permissions: z.array(z.string()),
+  }),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const authCalls = {
+  'auth.setup': call({
+    input: z
+      .object({
+        companyName: z.string().trim().min(2, '请填写公司全称').max(100),
+        adminUsername: username,
+        adminDisplayName: z.string().trim().min(1, '请填写姓名').max(32),
+        adminPassword: password,
+      })
+      .strict(),
+    output: sessionInfo,
+    access: 'public',
+    mutates: true,
+  }),
+  'auth.login': call({
+    input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(32), password }).strict(),
+    output: sessionInfo,
+    access: 'public',
+    mutates: true,
+  }),
+  'auth.logout': call({
+    input: z.object({}).strict(),
+    output: z.object({ loggedOut: z.literal(true) }),
+    access: 'session',
+    mutates: true,
+  }),
+  'auth.me': call({
+    input: z.object({}).strict(),
+    output: sessionInfo,
+    access: 'session',
+    mutates: false,
+  }),
+};

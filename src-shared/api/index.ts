@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { CallSpec } from './define';
+import { authCalls } from './calls/auth';
+import { systemCalls } from './calls/system';
+
+export * from './result';
+export * from './permissions';
+export type { SessionInfo } from './calls/auth';
+
+/** The single source of truth for every call between the renderer and the ledger. */
+export const contract = {
+  ...systemCalls,
+  ...authCalls,
+} satisfies Record<string, CallSpec>;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What crosses the wire (IPC or HTTP) for one call. */
+export interface InvokeRequest {
+  call: string;
+  input: unknown;
+  sessionId?: string;
+}
+
+/** Push events from main (progress of long work, lock notices). */
+export interface AppEvent {
+  channel: 'progress' | 'session';
+  payload: unknown;
+}
+
+/** The only surface the preload exposes, and the bridge client mimics. */
+export interface WindowApi {
+  invoke(request: InvokeRequest): Promise<import('./result').Result<unknown>>;
+  on(listener: (event: AppEvent) => void): () => void;
+}

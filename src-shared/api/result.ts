@@ -1,0 +1,47 @@
+/**
+ * Every call answers with a Result: errors are values with a stable code and a message a cashier
+ * can read, so no stack trace ever crosses to the renderer.
+ */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_CALL'
+  | 'NOT_LOGGED_IN'
+  | 'FORBIDDEN'
+  | 'BAD_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'ALREADY_SET_UP'
+  | 'NOT_SET_UP'
+  | 'WEAK_PASSWORD'
+  | 'CONFLICT'
+  | 'NOT_FOUND'
+  | 'INTERNAL';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const defaultMessages: Record<ErrorCode, string> = {
+  INVALID_INPUT: '输入内容有误，请检查后重试',
+  UNKNOWN_CALL: '不支持的操作',
+  NOT_LOGGED_IN: '请先登录',
+  FORBIDDEN: '您没有执行此操作的权限',
+  BAD_CREDENTIALS: '用户名或密码错误',
+  ACCOUNT_LOCKED: '账号已被锁定，请稍后再试或联系管理员解锁',
+  ALREADY_SET_UP: '系统已完成初始化',
+  NOT_SET_UP: '系统尚未初始化，请先完成首次设置',
+  WEAK_PASSWORD: '密码强度不足',
+  CONFLICT: '数据已被修改或重复提交，请刷新后重试',
+  NOT_FOUND: '未找到相关记录',
+  INTERNAL: '系统内部错误，操作未生效，请联系管理员',
+};
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message?: string): Result<T> {
+  return { ok: false, error: { code, message: message ?? defaultMessages[code] } };
+}

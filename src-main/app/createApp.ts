@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppEvent, InvokeRequest, Result } from '../../src-shared/api';
-import { DEFAULT_TIME_ZONE } from '../../src-shared/domain/businessTime';
 import { migrations } from '../../migrations';
 import { openDatabase } from '../db/connection';
 import { migrate } from '../db/migrator';
@@ -9,7 +8,7 @@ import { createQueryBuilder, createQueryRunner } from '../db/query';
 import { FileStore } from '../files/fileStore';
 import { handlers } from '../ipc/handlers';
 import { createRouter, type RouterOptions } from '../ipc/router';
-import { getMeta } from '../system/meta';
+import { getSettings } from '../system/settings';
 import { businessClock, systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
 
@@ -48,7 +47,7 @@ export function createApp(options: AppOptions): FeeDeskApp {
   const db = createQueryBuilder();
   const q = createQueryRunner(sqlite);
   const probe = { sqlite, db, q } as Pick<AppContext, 'sqlite' | 'db' | 'q'>;
-  const timeZone = getMeta(probe as AppContext, 'time_zone') ?? DEFAULT_TIME_ZONE;
+  const timeZone = getSettings(probe as AppContext).timeZone;
   const context: AppContext = {
     sqlite,
     db,

@@ -1,4 +1,7 @@
-/** Kysely's view of the ledger tables; kept in step with migrations/ (a test compares them). */
+import type { Generated } from 'kysely';
+import type { LedgerTables } from './ledgerSchema';
+
+/** Kysely's view of the foundation tables of migrations/0001_init.ts. */
 export interface MetaTable {
   key: string;
   value: string;
@@ -15,7 +18,7 @@ export interface RolePermissionTable {
 }
 
 export interface UserTable {
-  id: number;
+  id: Generated<number>;
   username: string;
   display_name: string;
   password_hash: string;
@@ -46,7 +49,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB {
+export interface DB extends LedgerTables {
   meta: MetaTable;
   roles: RoleTable;
   role_permissions: RolePermissionTable;

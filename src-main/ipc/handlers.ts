@@ -1,5 +1,12 @@
+import { accountsHandlers } from '../accounts/handlers';
 import { login, logout, setup } from '../auth/authService';
 import { sessionInfo } from '../auth/sessions';
+import { billingHandlers } from '../billing/handlers';
+import { collectionHandlers } from '../collection/handlers';
+import { feesHandlers } from '../fees/handlers';
+import { maintenanceHandlers } from '../maintenance/handlers';
+import { registerHandlers } from '../register/handlers';
+import { shiftsHandlers } from '../shifts/handlers';
 import { bootstrap, status } from '../system/systemService';
 import type { Handlers } from './types';
 
@@ -11,4 +18,11 @@ export const handlers = {
   'auth.login': (input, ctx) => login(input, ctx),
   'auth.logout': (_input, ctx) => logout(ctx),
   'auth.me': (_input, ctx) => sessionInfo(ctx.session!),
+  ...registerHandlers,
+  ...feesHandlers,
+  ...billingHandlers,
+  ...collectionHandlers,
+  ...accountsHandlers,
+  ...shiftsHandlers,
+  ...maintenanceHandlers,
 } satisfies Handlers;

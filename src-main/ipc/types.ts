@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallName, Contract } from '../../src-shared/api';
+import type { CallSpec } from '../../src-shared/api/define';
 import type { AppContext } from '../app/context';
 import type { Session } from '../auth/sessions';
 
@@ -19,3 +20,6 @@ export type Handler<N extends CallName> = (
 ) => z.input<Contract[N]['output']> | Promise<z.input<Contract[N]['output']>>;
 
 export type Handlers = { [N in CallName]: Handler<N> };
+
+/** A domain's share of the handler map, checked against that domain's calls. */
+export type DomainHandlers<C extends Record<string, CallSpec>> = { [N in keyof C & CallName]: Handler<N> };

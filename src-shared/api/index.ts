@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { CallSpec } from './define';
+import { accountsCalls } from './calls/accounts';
 import { authCalls } from './calls/auth';
+import { billingCalls } from './calls/billing';
+import { collectionCalls } from './calls/collection';
+import { feesCalls } from './calls/fees';
+import { maintenanceCalls } from './calls/maintenance';
+import { registerCalls } from './calls/register';
+import { shiftsCalls } from './calls/shifts';
 import { systemCalls } from './calls/system';
 
 export * from './result';
@@ -11,6 +18,13 @@ export type { SessionInfo } from './calls/auth';
 export const contract = {
   ...systemCalls,
   ...authCalls,
+  ...registerCalls,
+  ...feesCalls,
+  ...billingCalls,
+  ...collectionCalls,
+  ...accountsCalls,
+  ...shiftsCalls,
+  ...maintenanceCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

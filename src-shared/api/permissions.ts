@@ -7,6 +7,33 @@ export const PERMISSIONS = [
   'settings.manage',
   'users.manage',
   'audit.read',
+  'backup.manage',
+  'register.read',
+  'register.write',
+  'readings.write',
+  'fees.read',
+  'fees.manage',
+  'account.read',
+  'billing.run',
+  'billing.undo',
+  'payment.collect',
+  'payment.void',
+  'payment.reverse',
+  'charge.oneoff',
+  'waiver.apply',
+  'waiver.approve',
+  'refund.request',
+  'refund.approve',
+  'refund.execute',
+  'adjustment.request',
+  'adjustment.approve',
+  'shift.own',
+  'shift.confirm',
+  'shift.read',
+  'manualbook.manage',
+  'manual.entry',
+  'fallback.switch',
+  'reports.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -14,15 +41,6 @@ export type Access = Permission | 'public' | 'session';
 
 export const ROLE_CODES = ['admin', 'supervisor', 'cashier', 'finance', 'auditor'] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
-
-/** The default role set of RULES.md §10; an administrator may edit it later. */
-export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
-  admin: ['system.status', 'settings.manage', 'users.manage', 'audit.read'],
-  supervisor: ['system.status'],
-  cashier: ['system.status'],
-  finance: ['system.status'],
-  auditor: ['system.status', 'audit.read'],
-};
 
 export const ROLE_NAMES: Record<RoleCode, string> = {
   admin: '管理员',

@@ -14,6 +14,16 @@ export type ErrorCode =
   | 'WEAK_PASSWORD'
   | 'CONFLICT'
   | 'NOT_FOUND'
+  | 'DUPLICATE'
+  | 'INVALID_STATE'
+  | 'SHIFT_NOT_OPEN'
+  | 'SHIFT_CLOSED'
+  | 'NEEDS_APPROVAL'
+  | 'INSUFFICIENT_BALANCE'
+  | 'AMOUNT_MISMATCH'
+  | 'RULE_VIOLATION'
+  | 'STORAGE_FULL'
+  | 'DATABASE_DAMAGED'
   | 'INTERNAL';
 
 export interface AppError {
@@ -35,6 +45,16 @@ export const defaultMessages: Record<ErrorCode, string> = {
   WEAK_PASSWORD: '密码强度不足',
   CONFLICT: '数据已被修改或重复提交，请刷新后重试',
   NOT_FOUND: '未找到相关记录',
+  DUPLICATE: '记录已存在，未重复添加',
+  INVALID_STATE: '当前状态不允许此操作',
+  SHIFT_NOT_OPEN: '您还没有开班，请先开班再收费',
+  SHIFT_CLOSED: '该班次已交班，不能再修改，请在当前班次中冲红或退费',
+  NEEDS_APPROVAL: '此操作需要收费主管审批',
+  INSUFFICIENT_BALANCE: '余额不足',
+  AMOUNT_MISMATCH: '金额不一致，请核对后重试',
+  RULE_VIOLATION: '不符合收费规则',
+  STORAGE_FULL: '磁盘空间不足，操作未生效，请联系管理员清理空间',
+  DATABASE_DAMAGED: '数据文件已损坏，请联系管理员从备份恢复',
   INTERNAL: '系统内部错误，操作未生效，请联系管理员',
 };
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, contract, PERMISSIONS, type CallName } from '../../../src-shared/api';
+import { callNames, contract, PERMISSIONS, type CallName, type RoleCode } from '../../../src-shared/api';
 import { handlers } from '../../../src-main/ipc/handlers';
-import { contractExamples } from '../../fixtures/contractExamples';
+import { contractExamples } from '../../fixtures/contract';
+import type { ExampleEnv } from '../../fixtures/contract/types';
 import { setupAdmin, testApp } from '../support/testApp';
+import { signInAs } from '../support/users';
 
 describe('the IPC contract', () => {
   it.each(callNames)('%s has a handler', (name) => {
@@ -20,11 +22,22 @@ describe('the IPC contract', () => {
 
   it.each(callNames)('%s answers its example with an output that matches its schema', async (name: CallName) => {
     const example = contractExamples[name];
-    expect(example, `no example input for ${name} in tests/fixtures/contractExamples.ts`).toBeDefined();
+    expect(example, `no example input for ${name} in tests/fixtures/contract`).toBeDefined();
     const app = testApp();
     try {
-      const sessionId = example.needsFreshLedger ? undefined : await setupAdmin(app);
-      const result = await app.invoke({ call: name, input: example.input, sessionId });
+      const adminSession = example.needsFreshLedger ? undefined : await setupAdmin(app);
+      const sessions = new Map<RoleCode, string>();
+      if (adminSession) sessions.set('admin', adminSession);
+      const env: ExampleEnv = {
+        app,
+        async sessionOf(role) {
+          if (!sessions.has(role)) sessions.set(role, await signInAs(app, role));
+          return sessions.get(role)!;
+        },
+      };
+      const input = example.prepare ? await example.prepare(env) : example.input;
+      const sessionId = example.needsFreshLedger ? undefined : await env.sessionOf(example.role ?? 'admin');
+      const result = await app.invoke({ call: name, input, sessionId });
       expect(app.internalErrors).toEqual([]);
       expect(result).toMatchObject({ ok: true });
       if (result.ok) expect(contract[name].output.safeParse(result.value).success).toBe(true);
@@ -52,7 +65,7 @@ describe('the IPC contract', () => {
     try {
       await setupAdmin(app);
       for (const name of callNames.filter((n) => contract[n].access !== 'public')) {
-        const r = await app.invoke({ call: name, input: contractExamples[name].input });
+        const r = await app.invoke({ call: name, input: contractExamples[name].input ?? {} });
         expect(r, name).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
       }
     } finally {

@@ -43,14 +43,15 @@ describe('the browser-mode bridge', () => {
   });
 
   it('refuses a call without the token, with a wrong token, or from another origin', async () => {
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { Origin: bridge.origin },
       { Origin: bridge.origin, 'X-FeeDesk-Token': 'wrong' },
       { Origin: bridge.origin, 'X-FeeDesk-Token': bridge.token.slice(0, -1) + 'x' },
       { Origin: 'http://evil.example', 'X-FeeDesk-Token': bridge.token },
       { Origin: `http://localhost:${bridge.port}`, 'X-FeeDesk-Token': bridge.token },
       { 'X-FeeDesk-Token': bridge.token },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await invoke(headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

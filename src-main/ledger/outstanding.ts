@@ -1,0 +1,54 @@
+import type { AppContext } from '../app/context';
+
+/**
+ * What is still owed on a bill line, derived, never stored:
+ *   amount + approved adjustments − live allocations − live waivers − live discounts.
+ * Every service reads it through here so the rule lives in one place.
+ */
+const OUTSTANDING_SQL = `
+  bl.amount_fen
+  + COALESCE((SELECT SUM(a.amount_fen) FROM adjustments a WHERE a.line_id = bl.id AND a.status = 'approved'), 0)
+  - COALESCE((SELECT SUM(al.amount_fen) FROM allocations al WHERE al.line_id = bl.id AND al.status = 'live'), 0)
+  - COALESCE((SELECT SUM(w.amount_fen) FROM waivers w WHERE w.line_id = bl.id AND w.status = 'live'), 0)
+  - COALESCE((SELECT SUM(d.amount_fen) FROM discounts d WHERE d.line_id = bl.id AND d.status = 'live'), 0)`;
+
+export interface LineBalance {
+  id: number;
+  amount_fen: number;
+  adjusted_fen: number;
+  allocated_fen: number;
+  waived_fen: number;
+  discounted_fen: number;
+  outstanding_fen: number;
+}
+
+const BALANCE_SELECT = `
+  SELECT bl.id, bl.amount_fen,
+    COALESCE((SELECT SUM(a.amount_fen) FROM adjustments a WHERE a.line_id = bl.id AND a.status = 'approved'), 0) AS adjusted_fen,
+    COALESCE((SELECT SUM(al.amount_fen) FROM allocations al WHERE al.line_id = bl.id AND al.status = 'live'), 0) AS allocated_fen,
+    COALESCE((SELECT SUM(w.amount_fen) FROM waivers w WHERE w.line_id = bl.id AND w.status = 'live'), 0) AS waived_fen,
+    COALESCE((SELECT SUM(d.amount_fen) FROM discounts d WHERE d.line_id = bl.id AND d.status = 'live'), 0) AS discounted_fen,
+    ${OUTSTANDING_SQL} AS outstanding_fen
+  FROM bill_lines bl`;
+
+export function lineBalance(app: AppContext, lineId: number): LineBalance | undefined {
+  return app.sqlite.prepare(`${BALANCE_SELECT} WHERE bl.id = ?`).get(lineId) as LineBalance | undefined;
+}
+
+/** Posted lines of a unit with something still owed, in the RULES §6 allocation order. */
+export function openLineBalances(app: AppContext, unitId: number): Array<LineBalance & { due_date: string; period_start: string; priority: number }> {
+  return app.sqlite
+    .prepare(
+      `SELECT * FROM (
+         SELECT b.*, bl.due_date, bl.period_start, fi.priority
+         FROM (${BALANCE_SELECT} WHERE bl.unit_id = ? AND bl.status = 'posted') b
+         JOIN bill_lines bl ON bl.id = b.id
+         JOIN fee_items fi ON fi.id = bl.fee_item_id
+       ) WHERE outstanding_fen > 0
+       ORDER BY due_date, period_start, priority, id`,
+    )
+    .all(unitId) as Array<LineBalance & { due_date: string; period_start: string; priority: number }>;
+}
+
+/** The SQL expression, for reports that aggregate outstanding over many lines (alias `bl`). */
+export const outstandingExpression = OUTSTANDING_SQL;

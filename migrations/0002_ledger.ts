@@ -29,6 +29,75 @@ const permissions: Array<[role: string, permissions: string[]]> = [
   ['auditor', ['register.read', 'fees.read', 'account.read', 'shift.read', 'reports.read']],
 ];
 
+/**
+ * bill_lines.outstanding_fen = amount + approved adjustments − live allocations − live waivers −
+ * live discounts, kept in step by the database on every write that changes one of them, whichever
+ * service makes it. A service inserts a line without it (or equal to its amount).
+ */
+const OUTSTANDING_TRIGGERS = `
+  CREATE TRIGGER bill_lines_outstanding_check BEFORE INSERT ON bill_lines
+    WHEN NEW.outstanding_fen IS NOT NULL AND NEW.outstanding_fen <> NEW.amount_fen
+    BEGIN SELECT RAISE(ABORT, 'bill_lines.outstanding_fen is maintained by triggers: insert it NULL or equal to amount_fen'); END;
+  CREATE TRIGGER bill_lines_outstanding_init AFTER INSERT ON bill_lines WHEN NEW.outstanding_fen IS NULL
+    BEGIN UPDATE bill_lines SET outstanding_fen = NEW.amount_fen WHERE id = NEW.id; END;
+  CREATE TRIGGER bill_lines_amount_frozen BEFORE UPDATE OF amount_fen ON bill_lines
+    BEGIN SELECT RAISE(ABORT, 'a posted amount is never edited: post an adjustment'); END;
+
+  CREATE TRIGGER allocations_outstanding_insert AFTER INSERT ON allocations WHEN NEW.status = 'live'
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen - NEW.amount_fen WHERE id = NEW.line_id; END;
+  CREATE TRIGGER allocations_outstanding_update AFTER UPDATE OF status ON allocations WHEN (OLD.status = 'live') <> (NEW.status = 'live')
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen + (CASE WHEN NEW.status = 'live' THEN -NEW.amount_fen ELSE NEW.amount_fen END) WHERE id = NEW.line_id; END;
+  CREATE TRIGGER allocations_frozen BEFORE UPDATE OF amount_fen, line_id ON allocations
+    BEGIN SELECT RAISE(ABORT, 'an allocation is never edited'); END;
+
+  CREATE TRIGGER waivers_outstanding_insert AFTER INSERT ON waivers WHEN NEW.status = 'live'
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen - NEW.amount_fen WHERE id = NEW.line_id; END;
+  CREATE TRIGGER waivers_outstanding_update AFTER UPDATE OF status ON waivers WHEN (OLD.status = 'live') <> (NEW.status = 'live')
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen + (CASE WHEN NEW.status = 'live' THEN -NEW.amount_fen ELSE NEW.amount_fen END) WHERE id = NEW.line_id; END;
+
+  CREATE TRIGGER discounts_outstanding_insert AFTER INSERT ON discounts WHEN NEW.status = 'live'
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen - NEW.amount_fen WHERE id = NEW.line_id; END;
+  CREATE TRIGGER discounts_outstanding_update AFTER UPDATE OF status ON discounts WHEN (OLD.status = 'live') <> (NEW.status = 'live')
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen + (CASE WHEN NEW.status = 'live' THEN -NEW.amount_fen ELSE NEW.amount_fen END) WHERE id = NEW.line_id; END;
+
+  CREATE TRIGGER adjustments_outstanding_insert AFTER INSERT ON adjustments WHEN NEW.status = 'approved'
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen + NEW.amount_fen WHERE id = NEW.line_id; END;
+  CREATE TRIGGER adjustments_outstanding_update AFTER UPDATE OF status ON adjustments WHEN (OLD.status = 'approved') <> (NEW.status = 'approved')
+    BEGIN UPDATE bill_lines SET outstanding_fen = outstanding_fen + (CASE WHEN NEW.status = 'approved' THEN NEW.amount_fen ELSE -NEW.amount_fen END) WHERE id = NEW.line_id; END;
+`;
+
+/**
+ * RULES §8 held by the database: money lands only in an open shift; counting closes it to
+ * payments; a shift moves open → counted → confirmed only, and a confirmed one never changes.
+ */
+const SHIFT_TRIGGERS = `
+  CREATE TRIGGER payments_open_shift_only BEFORE INSERT ON payments
+    WHEN (SELECT status FROM shifts WHERE id = NEW.shift_id) IS NOT 'open'
+    BEGIN SELECT RAISE(ABORT, 'a payment lands only in an open shift'); END;
+  CREATE TRIGGER payment_tenders_open_shift_only BEFORE INSERT ON payment_tenders
+    WHEN (SELECT s.status FROM payments p JOIN shifts s ON s.id = p.shift_id WHERE p.id = NEW.payment_id) IS NOT 'open'
+    BEGIN SELECT RAISE(ABORT, 'a tender lands only in an open shift'); END;
+  CREATE TRIGGER payments_closed_shift_frozen
+    BEFORE UPDATE OF status, shift_id, unit_id, kind, tendered_fen, allocated_fen, to_prepaid_fen, to_deposit_fen,
+      cash_given_fen, change_fen, business_date ON payments
+    WHEN (SELECT status FROM shifts WHERE id = OLD.shift_id) IS NOT 'open'
+    BEGIN SELECT RAISE(ABORT, 'a payment of a closed shift is never changed: reverse or refund it in the current shift'); END;
+  CREATE TRIGGER shift_counts_open_only BEFORE INSERT ON shift_counts
+    WHEN (SELECT status FROM shifts WHERE id = NEW.shift_id) IS NOT 'open'
+    BEGIN SELECT RAISE(ABORT, 'a shift is counted once, while open'); END;
+  CREATE TRIGGER shift_counts_frozen BEFORE UPDATE ON shift_counts
+    BEGIN SELECT RAISE(ABORT, 'a shift count is never edited'); END;
+  CREATE TRIGGER shift_counts_no_delete BEFORE DELETE ON shift_counts
+    BEGIN SELECT RAISE(ABORT, 'a shift count is never deleted'); END;
+  CREATE TRIGGER shifts_forward_only BEFORE UPDATE OF status ON shifts
+    WHEN NOT ((OLD.status = 'open' AND NEW.status = 'counted') OR (OLD.status = 'counted' AND NEW.status = 'confirmed'))
+    BEGIN SELECT RAISE(ABORT, 'a shift moves open → counted → confirmed only'); END;
+  CREATE TRIGGER shifts_confirmed_frozen BEFORE UPDATE ON shifts WHEN OLD.status = 'confirmed'
+    BEGIN SELECT RAISE(ABORT, 'a confirmed shift is immutable'); END;
+  CREATE TRIGGER shifts_no_delete BEFORE DELETE ON shifts
+    BEGIN SELECT RAISE(ABORT, 'a shift is never deleted'); END;
+`;
+
 export const m0002Ledger: Migration = {
   version: 2,
   name: 'ledger',
@@ -116,7 +185,8 @@ export const m0002Ledger: Migration = {
         kind TEXT NOT NULL CHECK (kind IN ('water', 'power')),
         code TEXT NOT NULL,
         multiplier INTEGER NOT NULL DEFAULT 1 CHECK (multiplier > 0),
-        max_reading_e4 INTEGER NOT NULL CHECK (max_reading_e4 > 0), -- the dial's limit, for rollover
+        max_reading_e4 INTEGER NOT NULL CHECK (max_reading_e4 > 0), -- the dial wraps to 0 here (10000 for 4 digits)
+        start_reading_e4 INTEGER NOT NULL DEFAULT 0 CHECK (start_reading_e4 >= 0), -- 起度: previous of the first reading
         UNIQUE (community_id, code),
         CHECK ((unit_id IS NULL) <> (building_id IS NULL))
       ) STRICT;
@@ -126,6 +196,7 @@ export const m0002Ledger: Migration = {
         meter_id INTEGER NOT NULL REFERENCES meters(id),
         period TEXT NOT NULL,                     -- 'YYYY-MM'
         reading_e4 INTEGER NOT NULL CHECK (reading_e4 >= 0),
+        prev_reading_e4 INTEGER NOT NULL CHECK (prev_reading_e4 >= 0), -- the reading it was measured from
         usage_e4 INTEGER NOT NULL CHECK (usage_e4 >= 0), -- (reading − previous, rollover-aware) × multiplier
         rollover INTEGER NOT NULL DEFAULT 0 CHECK (rollover IN (0, 1)),
         read_date TEXT NOT NULL,
@@ -228,6 +299,9 @@ export const m0002Ledger: Migration = {
         status TEXT NOT NULL DEFAULT 'posted' CHECK (status IN ('posted', 'cancelled')),
         late_settled_through TEXT,                -- late fee settled up to this date (§5 part payments)
         late_charged_fen INTEGER NOT NULL DEFAULT 0 CHECK (late_charged_fen >= 0),
+        -- Maintained by the triggers at the end of this migration, never by services: what is
+        -- still owed. Its CHECK makes the database itself refuse any over-allocation.
+        outstanding_fen INTEGER CHECK (outstanding_fen IS NULL OR outstanding_fen >= 0),
         note TEXT NOT NULL DEFAULT '',
         created_by INTEGER REFERENCES users(id),
         created_at TEXT NOT NULL
@@ -239,6 +313,8 @@ export const m0002Ledger: Migration = {
       CREATE INDEX bill_lines_run ON bill_lines (run_id);
       CREATE INDEX bill_lines_period ON bill_lines (period_start, fee_item_id);
       CREATE INDEX bill_lines_parent ON bill_lines (parent_line_id);
+      -- Arrears read only open lines: a small part of years of history.
+      CREATE INDEX bill_lines_open ON bill_lines (unit_id, due_date) WHERE status = 'posted' AND outstanding_fen > 0;
 
       CREATE TABLE bill_cancellations (
         id INTEGER PRIMARY KEY,
@@ -346,6 +422,8 @@ export const m0002Ledger: Migration = {
         original_at TEXT,                         -- the paper receipt's date and time
         business_date TEXT NOT NULL,              -- reported under this date (original date for 补录)
         reverses_payment_id INTEGER REFERENCES payments(id),
+        request_hash TEXT,                        -- a desk request's fingerprint: a used idempotency key with another payload is refused
+        prepaid_offset_id INTEGER REFERENCES prepaid_offsets(id), -- the prepaid used at the desk with this payment
         reviewed_by INTEGER REFERENCES users(id),
         reviewed_at TEXT,
         created_at TEXT NOT NULL,
@@ -424,11 +502,14 @@ export const m0002Ledger: Migration = {
         line_id INTEGER NOT NULL REFERENCES bill_lines(id),
         payment_id INTEGER REFERENCES payments(id),
         offset_id INTEGER REFERENCES prepaid_offsets(id),
+        -- the prepaid account an offset drew this from, so returning it credits the same account
+        prepaid_account_id INTEGER REFERENCES prepaid_accounts(id),
         amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
         status TEXT NOT NULL CHECK (status IN ('live', 'voided', 'reversed', 'refunded', 'returned')),
         business_date TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        CHECK ((payment_id IS NULL) <> (offset_id IS NULL))
+        CHECK ((payment_id IS NULL) <> (offset_id IS NULL)),
+        CHECK ((offset_id IS NULL) = (prepaid_account_id IS NULL))
       ) STRICT;
       CREATE INDEX allocations_line ON allocations (line_id);
       CREATE INDEX allocations_payment ON allocations (payment_id);
@@ -467,9 +548,20 @@ export const m0002Ledger: Migration = {
         created_at TEXT NOT NULL,
         decided_at TEXT,
         executed_at TEXT,
+        kept_fee_item_id INTEGER REFERENCES fee_items(id), -- the revenue item a kept deposit part is billed under
         UNIQUE (voucher_series_id, voucher_no)
       ) STRICT;
+      CREATE INDEX refunds_status ON refunds (status);
+
+      -- The allocations a refund of a payment undoes, chosen at request time, 'refunded' on execution.
+      CREATE TABLE refund_allocations (
+        refund_id INTEGER NOT NULL REFERENCES refunds(id),
+        allocation_id INTEGER NOT NULL REFERENCES allocations(id),
+        PRIMARY KEY (refund_id, allocation_id)
+      ) STRICT;
     `);
+    db.exec(OUTSTANDING_TRIGGERS);
+    db.exec(SHIFT_TRIGGERS);
     const grant = db.prepare('INSERT INTO role_permissions (role_code, permission) VALUES (?, ?)');
     for (const [role, list] of permissions) for (const p of list) grant.run(role, p);
     db.exec(`

@@ -61,12 +61,14 @@ export interface LedgerTables {
     code: Text;
     multiplier: number;
     max_reading_e4: number;
+    start_reading_e4: Generated<number>;
   };
   meter_readings: {
     id: RowId;
     meter_id: Id;
     period: Text;
     reading_e4: number;
+    prev_reading_e4: number;
     usage_e4: number;
     rollover: Flag;
     read_date: Text;
@@ -159,6 +161,8 @@ export interface LedgerTables {
     status: 'posted' | 'cancelled';
     late_settled_through: Text | null;
     late_charged_fen: number;
+    /** Maintained by database triggers (see migrations/0002_ledger.ts); never written by services. */
+    outstanding_fen: Generated<number>;
     note: Text;
     created_by: Id | null;
     created_at: Text;
@@ -247,6 +251,8 @@ export interface LedgerTables {
     original_at: Text | null;
     business_date: Text;
     reverses_payment_id: Id | null;
+    request_hash: Text | null;
+    prepaid_offset_id: Id | null;
     reviewed_by: Id | null;
     reviewed_at: Text | null;
     created_at: Text;
@@ -301,6 +307,7 @@ export interface LedgerTables {
     line_id: Id;
     payment_id: Id | null;
     offset_id: Id | null;
+    prepaid_account_id: Id | null;
     amount_fen: number;
     status: 'live' | 'voided' | 'reversed' | 'refunded' | 'returned';
     business_date: Text;
@@ -336,5 +343,7 @@ export interface LedgerTables {
     created_at: Text;
     decided_at: Text | null;
     executed_at: Text | null;
+    kept_fee_item_id: Id | null;
   };
+  refund_allocations: { refund_id: Id; allocation_id: Id };
 }

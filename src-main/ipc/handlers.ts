@@ -1,4 +1,5 @@
 import { accountsHandlers } from '../accounts/handlers';
+import { arrearsHandlers } from '../arrears/handlers';
 import { login, logout, setup } from '../auth/authService';
 import { sessionInfo } from '../auth/sessions';
 import { billingHandlers } from '../billing/handlers';
@@ -25,4 +26,5 @@ export const handlers = {
   ...accountsHandlers,
   ...shiftsHandlers,
   ...maintenanceHandlers,
+  ...arrearsHandlers,
 } satisfies Handlers;

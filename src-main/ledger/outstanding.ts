@@ -1,9 +1,11 @@
 import type { AppContext } from '../app/context';
 
 /**
- * What is still owed on a bill line, derived, never stored:
+ * What is still owed on a bill line:
  *   amount + approved adjustments − live allocations − live waivers − live discounts.
- * Every service reads it through here so the rule lives in one place.
+ * The database keeps bill_lines.outstanding_fen equal to it by triggers (migration 0002), which
+ * makes open lines cheap to find; the full derivation here is what the invariant check compares
+ * that column against, and what the desk shows as the breakdown.
  */
 const OUTSTANDING_SQL = `
   bl.amount_fen
@@ -41,7 +43,7 @@ export function openLineBalances(app: AppContext, unitId: number): Array<LineBal
     .prepare(
       `SELECT * FROM (
          SELECT b.*, bl.due_date, bl.period_start, fi.priority
-         FROM (${BALANCE_SELECT} WHERE bl.unit_id = ? AND bl.status = 'posted') b
+         FROM (${BALANCE_SELECT} WHERE bl.unit_id = ? AND bl.status = 'posted' AND bl.outstanding_fen > 0) b
          JOIN bill_lines bl ON bl.id = b.id
          JOIN fee_items fi ON fi.id = bl.fee_item_id
        ) WHERE outstanding_fen > 0

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CallSpec } from './define';
 import { accountsCalls } from './calls/accounts';
+import { arrearsCalls } from './calls/arrears';
 import { authCalls } from './calls/auth';
 import { billingCalls } from './calls/billing';
 import { collectionCalls } from './calls/collection';
@@ -25,6 +26,7 @@ export const contract = {
   ...accountsCalls,
   ...shiftsCalls,
   ...maintenanceCalls,
+  ...arrearsCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

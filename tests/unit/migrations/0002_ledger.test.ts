@@ -83,4 +83,27 @@ describe('migration 0002_ledger', () => {
         .run(),
     ).toThrow(/CHECK/);
   });
+
+  it('keeps each line\'s outstanding in step with allocations, waivers and adjustments, and refuses over-allocation', () => {
+    const db = migrated();
+    const lineId = Number(line(db, 'run').lastInsertRowid);
+    const outstanding = () => db.prepare('SELECT outstanding_fen FROM bill_lines WHERE id = ?').pluck().get(lineId);
+    expect(outstanding()).toBe(21033);
+    db.exec(`INSERT INTO payments (id, idempotency_key, kind, unit_id, payer_name, shift_id, cashier_id, tendered_fen, allocated_fen,
+               business_date, created_at) VALUES (1, 'k', 'collection', 1, '张三', 1, 1, 20000, 20000, '2024-05-15', 't')`);
+    const alloc = db
+      .prepare("INSERT INTO allocations (line_id, payment_id, amount_fen, status, business_date, created_at) VALUES (?, 1, ?, 'live', 'd', 't')")
+      .run(lineId, 20000);
+    expect(outstanding()).toBe(1033);
+    expect(() =>
+      db.prepare("INSERT INTO allocations (line_id, payment_id, amount_fen, status, business_date, created_at) VALUES (?, 1, 1034, 'live', 'd', 't')").run(lineId),
+    ).toThrow(/CHECK/);
+    db.prepare("INSERT INTO waivers (line_id, amount_fen, reason, status, requested_by, created_at, business_date) VALUES (?, 33, '困难户', 'live', 1, 't', 'd')").run(lineId);
+    db.prepare("INSERT INTO adjustments (line_id, amount_fen, reason, status, requested_by, created_at) VALUES (?, -1000, '面积更正', 'approved', 1, 't')").run(lineId);
+    expect(outstanding()).toBe(0);
+    db.prepare("UPDATE allocations SET status = 'voided' WHERE id = ?").run(alloc.lastInsertRowid);
+    expect(outstanding()).toBe(20000);
+    expect(() => db.prepare('UPDATE bill_lines SET amount_fen = 1 WHERE id = ?').run(lineId)).toThrow(/never edited/);
+    expect(() => db.prepare('UPDATE allocations SET amount_fen = 1').run()).toThrow(/never edited/);
+  });
 });

@@ -9,7 +9,7 @@ import {
   type Result,
 } from '../../src-shared/api';
 import type { AppContext } from '../app/context';
-import { appendAudit } from '../audit/auditLog';
+import { appendAudit, type AuditEntry } from '../audit/auditLog';
 import { resolveSession, type Session } from '../auth/sessions';
 import { AppFailure } from './failure';
 import type { CallContext, Handlers } from './types';
@@ -33,6 +33,18 @@ function firstIssueMessage(error: z.ZodError): string {
   return `输入内容有误${where}：${issue.message}`;
 }
 
+/**
+ * A call's writes and its one audit entry in one IMMEDIATE transaction: both commit or neither,
+ * and no other writer interleaves.
+ */
+export function writeAudited<T>(app: AppContext, audit: AuditEntry, fn: () => T): T {
+  return app.sqlite.transaction(() => {
+    const value = fn();
+    appendAudit(app, audit);
+    return value;
+  }).immediate();
+}
+
 /** validate input → check session and permission → run handler → Result. Nothing else crosses. */
 export function createRouter(app: AppContext, handlers: Handlers, options: RouterOptions = {}): Router {
   const report = options.onInternalError ?? ((call, error) => console.error(`[${call}]`, error));
@@ -54,12 +66,7 @@ export function createRouter(app: AppContext, handlers: Handlers, options: Route
     const ctx: CallContext = {
       app,
       session,
-      write: (audit, fn) =>
-        app.sqlite.transaction(() => {
-          const value = fn();
-          appendAudit(app, { call: name, userId: session?.userId ?? null, ...audit });
-          return value;
-        }).immediate(),
+      write: (audit, fn) => writeAudited(app, { call: name, userId: session?.userId ?? null, ...audit }, fn),
     };
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
     const value = await handler(parsed.data, ctx);

@@ -1,4 +1,75 @@
 import type { shiftsCalls } from '../../src-shared/api/calls/shifts';
-import type { DomainHandlers } from '../ipc/types';
+import { formatYuan } from '../../src-shared/domain/money';
+import type { AppContext } from '../app/context';
+import { AppFailure } from '../ipc/failure';
+import type { CallContext, DomainHandlers } from '../ipc/types';
+import { backupNow } from '../maintenance/backup';
+import { fallbackState, reportHealth, setFallback } from './fallback';
+import { enterManualReceipt } from './manualEntry';
+import { checkManualNumber, listManualBooks, registerManualBook, returnManualBook } from './manualBooks';
+import { markReviewed, reviewList } from './review';
+import { confirmShift, countShift, currentShift, listShifts, openShift, shiftDetail, type Viewer } from './shiftService';
 
-export const shiftsHandlers = {} satisfies DomainHandlers<typeof shiftsCalls>;
+const viewer = (ctx: CallContext): Viewer => ({ userId: ctx.session!.userId, permissions: ctx.session!.permissions });
+
+/** A confirmed shift is a natural checkpoint; the confirmation stands even if the copy fails. */
+async function backupAfterConfirm(app: AppContext) {
+  try {
+    const { backup } = await backupNow(app, 'shift');
+    return { ok: true, file: backup.name, message: `已自动备份：${backup.name}` };
+  } catch (error) {
+    const message = error instanceof AppFailure ? error.message : '备份失败';
+    return { ok: false, file: null, message: `班次已确认，但自动备份未完成：${message}` };
+  }
+}
+
+export const shiftsHandlers = {
+  'shifts.open': (input, ctx) =>
+    ctx.write({ entity: 'shift', summary: `开班，备用金 ${formatYuan(input.floatFen)}` }, () =>
+      openShift(ctx.app, ctx.session!.userId, input.floatFen),
+    ),
+  'shifts.current': (_input, ctx) => currentShift(ctx.app, ctx.session!.userId),
+  'shifts.count': (input, ctx) =>
+    ctx.write({ entity: 'shift', summary: '交班清点' }, () => countShift(ctx.app, ctx.session!.userId, input)),
+  'shifts.confirm': async (input, ctx) => {
+    const shift = ctx.write({ entity: `shift:${input.shiftId}`, summary: `确认班次 ${input.shiftId}` }, () =>
+      confirmShift(ctx.app, ctx.session!.userId, input.shiftId, input.note ?? ''),
+    );
+    return { shift, backup: await backupAfterConfirm(ctx.app) };
+  },
+  'shifts.list': (input, ctx) => listShifts(ctx.app, viewer(ctx), input),
+  'shifts.detail': (input, ctx) => shiftDetail(ctx.app, viewer(ctx), input.shiftId),
+  'shifts.registerManualBook': (input, ctx) =>
+    ctx.write(
+      {
+        entity: `manual_book:${input.code}`,
+        summary: `登记手工收据本 ${input.code}（${input.prefix}${input.rangeStart}–${input.rangeEnd}），领用人 #${input.cashierId}`,
+      },
+      () => registerManualBook(ctx.app, input),
+    ),
+  'shifts.listManualBooks': (input, ctx) => listManualBooks(ctx.app, viewer(ctx), input.status),
+  'shifts.returnManualBook': (input, ctx) =>
+    ctx.write({ entity: `manual_book:${input.code}`, summary: `收回手工收据本 ${input.code}，未用号码全部作废` }, () =>
+      returnManualBook(ctx.app, ctx.session!.userId, input.code, input.reason ?? ''),
+    ),
+  'shifts.checkManualNumber': (input, ctx) => checkManualNumber(ctx.app, ctx.session!.userId, input.code, input.number),
+  'shifts.enterManualReceipt': (input, ctx) =>
+    ctx.write(
+      { entity: `manual_book:${input.bookCode}`, summary: `补录手工收据 ${input.bookCode} 第 ${input.number} 号（${input.originalDate} ${input.originalTime}）` },
+      () => enterManualReceipt(ctx.app, ctx.session!.userId, input),
+    ),
+  'shifts.setFallback': (input, ctx) =>
+    ctx.write({ entity: 'desk', summary: `${input.on ? '切换到' : '退出'}手工收费模式：${input.reason}` }, () =>
+      setFallback(ctx.app, input.on, input.reason),
+    ),
+  'shifts.healthCheck': (_input, ctx) => fallbackState(ctx.app),
+  'shifts.reportHealth': (input, ctx) =>
+    ctx.write({ entity: 'desk', summary: `服务器健康检查：${input.ok ? '正常' : '失败'}${input.detail ? `（${input.detail}）` : ''}` }, () =>
+      reportHealth(ctx.app, input.ok, input.detail ?? ''),
+    ),
+  'shifts.reviewList': (_input, ctx) => reviewList(ctx.app),
+  'shifts.markReviewed': (input, ctx) =>
+    ctx.write({ entity: 'payment', summary: `复核手工收费/补录收款 ${input.paymentIds.join(', ')}` }, () =>
+      markReviewed(ctx.app, ctx.session!.userId, input.paymentIds),
+    ),
+} satisfies DomainHandlers<typeof shiftsCalls>;

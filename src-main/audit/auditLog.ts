@@ -10,7 +10,7 @@ export interface AuditEntry {
   userId: number | null;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   user_id: number | null;
@@ -21,7 +21,8 @@ interface AuditRow {
   hash: string;
 }
 
-function rowHash(row: Omit<AuditRow, 'hash'>): string {
+/** Exported so bulk writers (the demo-data generator) chain rows exactly as appendAudit does. */
+export function rowHash(row: Omit<AuditRow, 'hash'>): string {
   const canonical = JSON.stringify([row.seq, row.at, row.user_id, row.call, row.entity, row.summary, row.prev_hash]);
   return createHash('sha256').update(canonical).digest('hex');
 }

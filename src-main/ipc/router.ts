@@ -37,10 +37,16 @@ function firstIssueMessage(error: z.ZodError): string {
  * A call's writes and its one audit entry in one IMMEDIATE transaction: both commit or neither,
  * and no other writer interleaves.
  */
-export function writeAudited<T>(app: AppContext, audit: AuditEntry, fn: () => T): T {
+export function writeAudited<T>(
+  app: AppContext,
+  who: Pick<AuditEntry, 'call' | 'userId'>,
+  audit: Pick<AuditEntry, 'entity' | 'summary'>,
+  fn: () => T,
+): T {
   return app.sqlite.transaction(() => {
     const value = fn();
-    appendAudit(app, audit);
+    // Read after fn: a handler may complete its summary with what it posted (a receipt number).
+    appendAudit(app, { ...who, entity: audit.entity, summary: audit.summary });
     return value;
   }).immediate();
 }
@@ -66,7 +72,7 @@ export function createRouter(app: AppContext, handlers: Handlers, options: Route
     const ctx: CallContext = {
       app,
       session,
-      write: (audit, fn) => writeAudited(app, { call: name, userId: session?.userId ?? null, ...audit }, fn),
+      write: (audit, fn) => writeAudited(app, { call: name, userId: session?.userId ?? null }, audit, fn),
     };
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
     const value = await handler(parsed.data, ctx);

@@ -37,19 +37,28 @@ export function lineBalance(app: AppContext, lineId: number): LineBalance | unde
   return app.sqlite.prepare(`${BALANCE_SELECT} WHERE bl.id = ?`).get(lineId) as LineBalance | undefined;
 }
 
-/** Posted lines of a unit with something still owed, in the RULES §6 allocation order. */
-export function openLineBalances(app: AppContext, unitId: number): Array<LineBalance & { due_date: string; period_start: string; priority: number }> {
+export interface OpenLine {
+  id: number;
+  amount_fen: number;
+  outstanding_fen: number;
+  due_date: string;
+  period_start: string;
+  priority: number;
+}
+
+/**
+ * Posted lines of a unit with something still owed, in the RULES §6 allocation order. Reads the
+ * maintained column through the open-lines index: a desk payment must not pay for years of history.
+ */
+export function openLineBalances(app: AppContext, unitId: number): OpenLine[] {
   return app.sqlite
     .prepare(
-      `SELECT * FROM (
-         SELECT b.*, bl.due_date, bl.period_start, fi.priority
-         FROM (${BALANCE_SELECT} WHERE bl.unit_id = ? AND bl.status = 'posted' AND bl.outstanding_fen > 0) b
-         JOIN bill_lines bl ON bl.id = b.id
-         JOIN fee_items fi ON fi.id = bl.fee_item_id
-       ) WHERE outstanding_fen > 0
-       ORDER BY due_date, period_start, priority, id`,
+      `SELECT bl.id, bl.amount_fen, bl.outstanding_fen, bl.due_date, bl.period_start, fi.priority
+       FROM bill_lines bl JOIN fee_items fi ON fi.id = bl.fee_item_id
+       WHERE bl.unit_id = ? AND bl.status = 'posted' AND bl.outstanding_fen > 0
+       ORDER BY bl.due_date, bl.period_start, fi.priority, bl.id`,
     )
-    .all(unitId) as Array<LineBalance & { due_date: string; period_start: string; priority: number }>;
+    .all(unitId) as OpenLine[];
 }
 
 /** The SQL expression, for reports that aggregate outstanding over many lines (alias `bl`). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { openLedger } from '../../src-main/app/openLedger';
 import { collectPayment } from '../../src-main/collection/collectService';
+import { openLineBalances } from '../../src-main/ledger/outstanding';
 import { writeAudited } from '../../src-main/ipc/router';
 
 /**
@@ -20,6 +21,7 @@ for (let i = 0; ; i++) {
         idempotencyKey,
         unitId: Number(unitId),
         payerName: '压力测试',
+        lineIds: openLineBalances(ledger.context, Number(unitId)).slice(0, 2).map((l) => l.id),
         tenders: [
           { method: 'cash', amountFen: 1000 },
           { method: 'wechat', amountFen: 234, reference: `WX${tag}${i}` },

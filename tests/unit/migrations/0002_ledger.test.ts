@@ -106,4 +106,17 @@ describe('migration 0002_ledger', () => {
     expect(() => db.prepare('UPDATE bill_lines SET amount_fen = 1 WHERE id = ?').run(lineId)).toThrow(/never edited/);
     expect(() => db.prepare('UPDATE allocations SET amount_fen = 1').run()).toThrow(/never edited/);
   });
+  it('makes an offset allocation name the prepaid account it drew from, and only an offset', () => {
+    const db = migrated();
+    const lineId = Number(line(db, 'run').lastInsertRowid);
+    db.exec(`INSERT INTO prepaid_accounts (id, unit_id, fee_item_id, created_at) VALUES (1, 1, NULL, 't');
+             INSERT INTO prepaid_offsets (id, voucher_no, unit_id, amount_fen, status, business_date, created_at)
+               VALUES (1, 'DK00000001', 1, 100, 'live', 'd', 't');`);
+    const alloc = db.prepare(
+      `INSERT INTO allocations (line_id, offset_id, prepaid_account_id, amount_fen, status, business_date, created_at)
+       VALUES (?, ?, ?, 100, 'live', 'd', 't')`,
+    );
+    expect(() => alloc.run(lineId, 1, null)).toThrow(/CHECK/);
+    alloc.run(lineId, 1, 1);
+  });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app/createApp';
+import { startDesk } from '../app/startDesk';
 import { startBridge } from './server';
 
 /**
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const root = path.resolve(__dirname, '../..');
-  const app = createApp({ dataDir: path.resolve(values['data-dir']!) });
+  const app = startDesk({ dataDir: path.resolve(values['data-dir']!) });
   const bridge = await startBridge({ app, staticDir: path.join(root, 'dist/renderer'), port });
   console.log(`FeeDesk 浏览器模式已启动：${bridge.url}`);
   console.log(`数据文件：${app.context.dbFile}`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { createApp, type FeeDeskApp } from '../app/createApp';
+import type { FeeDeskApp } from '../app/createApp';
+import { startDesk } from '../app/startDesk';
 import { registerAppSchemePrivileges, serveAppScheme } from './appScheme';
 import { registerIpc } from './ipc';
 import { guardAllWebContents } from './navigationGuard';
@@ -47,7 +48,7 @@ export function startShell(): Promise<void> {
     denyAllPermissions(session.defaultSession);
     serveAppScheme(path.join(appRoot, 'dist', 'renderer'));
     try {
-      ledger = createApp({
+      ledger = startDesk({
         dataDir: app.getPath('userData'),
         nativeBinding: nativeBindingPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot }),
       });

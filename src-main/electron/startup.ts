@@ -1,3 +1,4 @@
+import { DatabaseDamagedError } from '../app/startDesk';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseTooNewError } from '../db/migrator';
@@ -23,7 +24,7 @@ export const STARTUP_FAILURE_TITLE = 'FeeDesk 无法启动';
 
 /** What the cashier reads before the app quits; the detail line is for whoever supports them. */
 export function startupFailureMessage(error: unknown): string {
-  if (error instanceof DatabaseTooNewError) return error.message;
+  if (error instanceof DatabaseTooNewError || error instanceof DatabaseDamagedError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `账本数据库无法打开，程序将退出。请联系管理员。\n\n详细信息：${detail}`;
 }

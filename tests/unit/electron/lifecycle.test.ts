@@ -26,6 +26,8 @@ describe('startShell', () => {
     app.paths.userData = userData;
   });
   afterEach(() => {
+    // Quit as the real app would, so the ledger (and its start-up backup) is closed before cleanup.
+    app.emit('before-quit');
     vi.mocked(createAppModule.createApp).mockClear();
     fs.rmSync(userData, { recursive: true, force: true });
     fs.rmSync(app.appPath, { recursive: true, force: true });

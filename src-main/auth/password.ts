@@ -51,3 +51,37 @@ export function checkPasswordPolicy(password: string, username: string): Passwor
   }
   return { ok: true, message: '' };
 }
+
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+/** RFC 4648 base32: no 0/1/8/9, so 0/O and 1/I cannot be confused on paper. */
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function randomFrom(alphabet: string, length: number): string {
+  // 256 is not a multiple of every alphabet size: redraw bytes past the last whole multiple.
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < limit && out.length < length) out += alphabet[byte % alphabet.length];
+    }
+  }
+  return out;
+}
+
+/** A temporary password an administrator reads out once; it must be changed at first login. */
+export function generatePassword(username: string): string {
+  for (;;) {
+    const candidate = randomFrom(PASSWORD_ALPHABET, 10);
+    if (checkPasswordPolicy(candidate, username).ok) return candidate;
+  }
+}
+
+/** 20 base32 characters (100 bits) printed as 4 groups of 5: ABCDE-FGHIJ-KLMNO-PQRST. */
+export function generateRecoveryCode(): string {
+  return randomFrom(BASE32, 20).match(/.{5}/g)!.join('-');
+}
+
+/** Accepts the code as typed: any case, with or without dashes and spaces. */
+export function normalizeRecoveryCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}

@@ -28,6 +28,7 @@ export interface UserTable {
   locked_until: string | null;
   disabled: number;
   created_at: string;
+  recovery_code_hash: string | null;
 }
 
 export interface SessionTable {
@@ -36,6 +37,12 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   ended_at: string | null;
+  locked: Generated<number>;
+}
+
+export interface UserCommunityTable {
+  user_id: number;
+  community_id: number;
 }
 
 export interface AuditLogTable {
@@ -55,5 +62,6 @@ export interface DB extends LedgerTables {
   role_permissions: RolePermissionTable;
   users: UserTable;
   sessions: SessionTable;
+  user_communities: UserCommunityTable;
   audit_log: AuditLogTable;
 }

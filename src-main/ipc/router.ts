@@ -4,15 +4,18 @@ import {
   fail,
   isCallName,
   ok,
+  type Approval,
   type CallName,
   type InvokeRequest,
   type Result,
 } from '../../src-shared/api';
 import type { AppContext } from '../app/context';
 import { appendAudit, type AuditEntry } from '../audit/auditLog';
-import { resolveSession, type Session } from '../auth/sessions';
+import { approvalNote, verifyApproval } from '../auth/approval';
+import { checkScope } from '../auth/scope';
+import { resolveSession, touchSession, type Session } from '../auth/sessions';
 import { AppFailure } from './failure';
-import type { CallContext, Handlers } from './types';
+import type { Approver, CallContext, Handlers } from './types';
 
 z.config(z.locales.zhCN());
 
@@ -26,11 +29,22 @@ export interface Router {
   invoke(request: InvokeRequest): Promise<Result<unknown>>;
 }
 
-function firstIssueMessage(error: z.ZodError): string {
+/** The calls a locked screen may still make, and those allowed before a required password change. */
+const WHILE_LOCKED: ReadonlySet<string> = new Set(['auth.unlockSession', 'auth.logout']);
+const BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.me']);
+
+const approvalSchema = z
+  .object({
+    username: z.string().trim().min(1, '请输入授权人用户名').max(32),
+    password: z.string().min(1, '请输入授权人密码').max(128),
+  })
+  .strict();
+
+function firstIssueMessage(error: z.ZodError, prefix = '输入内容有误'): string {
   const issue = error.issues[0];
-  if (!issue) return '输入内容有误';
+  if (!issue) return prefix;
   const where = issue.path.length > 0 ? `（${issue.path.join('.')}）` : '';
-  return `输入内容有误${where}：${issue.message}`;
+  return `${prefix}${where}：${issue.message}`;
 }
 
 /**
@@ -39,40 +53,74 @@ function firstIssueMessage(error: z.ZodError): string {
  */
 export function writeAudited<T>(
   app: AppContext,
-  who: Pick<AuditEntry, 'call' | 'userId'>,
+  who: Pick<AuditEntry, 'call' | 'userId'> & { approver?: Approver | null },
   audit: Pick<AuditEntry, 'entity' | 'summary'>,
   fn: () => T,
 ): T {
   return app.sqlite.transaction(() => {
     const value = fn();
     // Read after fn: a handler may complete its summary with what it posted (a receipt number).
-    appendAudit(app, { ...who, entity: audit.entity, summary: audit.summary });
+    const summary = who.approver ? `${audit.summary}（${approvalNote(who.approver)}）` : audit.summary;
+    appendAudit(app, { call: who.call, userId: who.userId, entity: audit.entity, summary });
     return value;
   }).immediate();
 }
 
-/** validate input → check session and permission → run handler → Result. Nothing else crosses. */
+/**
+ * validate input → session (locked? password change due?) → permission, or a supervisor's
+ * approval → data scope → run handler → Result. Nothing else crosses.
+ */
 export function createRouter(app: AppContext, handlers: Handlers, options: RouterOptions = {}): Router {
   const report = options.onInternalError ?? ((call, error) => console.error(`[${call}]`, error));
 
-  async function run(name: CallName, rawInput: unknown, sessionId: string | undefined): Promise<Result<unknown>> {
+  async function authorize(name: CallName, session: Session, approval: Approval | undefined): Promise<Approver | null> {
     const spec = contract[name];
-    const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('INVALID_INPUT', firstIssueMessage(parsed.error));
+    const permission = spec.access;
+    if (approval !== undefined) {
+      if (!spec.approvable || permission === 'public' || permission === 'session') {
+        throw new AppFailure('INVALID_INPUT', '此操作不需要也不接受现场授权');
+      }
+      return verifyApproval(app, { call: name, permission, session, approval });
+    }
+    if (permission === 'session' || session.permissions.has(permission)) return null;
+    if (spec.approvable) {
+      throw new AppFailure('NEEDS_APPROVAL', '此操作需要收费主管现场授权：请主管输入用户名和密码');
+    }
+    throw new AppFailure('FORBIDDEN');
+  }
 
+  async function run(name: CallName, request: InvokeRequest): Promise<Result<unknown>> {
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(request.input ?? {});
+    if (!parsed.success) return fail('INVALID_INPUT', firstIssueMessage(parsed.error));
+    let approval: Approval | undefined;
+    if (request.approval !== undefined) {
+      const checked = approvalSchema.safeParse(request.approval);
+      if (!checked.success) return fail('INVALID_INPUT', firstIssueMessage(checked.error, '授权信息有误'));
+      approval = checked.data;
+    }
+
+    const sessionId = request.sessionId;
     let session: Session | null = null;
     if (spec.access !== 'public' || sessionId) {
       session = typeof sessionId === 'string' ? resolveSession(app, sessionId) : null;
     }
+    let approver: Approver | null = null;
     if (spec.access !== 'public') {
       if (!session) return fail('NOT_LOGGED_IN');
-      if (spec.access !== 'session' && !session.permissions.has(spec.access)) return fail('FORBIDDEN');
+      if (session.locked && !WHILE_LOCKED.has(name)) return fail('SESSION_LOCKED');
+      if (session.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(name)) return fail('PASSWORD_CHANGE_REQUIRED');
+      approver = await authorize(name, session, approval);
+      checkScope(app, name, parsed.data, session.communityIds);
+      if (approver) checkScope(app, name, parsed.data, approver.communityIds);
+      if (!session.locked) touchSession(app, session);
     }
 
     const ctx: CallContext = {
       app,
       session,
-      write: (audit, fn) => writeAudited(app, { call: name, userId: session?.userId ?? null }, audit, fn),
+      approver,
+      write: (audit, fn) => writeAudited(app, { call: name, userId: session?.userId ?? null, approver }, audit, fn),
     };
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
     const value = await handler(parsed.data, ctx);
@@ -89,7 +137,7 @@ export function createRouter(app: AppContext, handlers: Handlers, options: Route
       const name = request?.call;
       if (!isCallName(name)) return fail('UNKNOWN_CALL');
       try {
-        return await run(name, request.input, request.sessionId);
+        return await run(name, request);
       } catch (error) {
         if (error instanceof AppFailure) return fail(error.code, error.message);
         report(name, error);

@@ -7,6 +7,11 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   access: Access;
   /** Mutating calls are audited once per call and never retried blindly by the client. */
   mutates: boolean;
+  /**
+   * A supervisor may lend this call's permission on the spot (RULES §10): the request carries
+   * their credentials in `InvokeRequest.approval` and both users are recorded.
+   */
+  approvable?: boolean;
 }
 
 /** Keeps each call's literal schema types while checking the shape of the spec. */

@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'SHIFT_NOT_OPEN'
   | 'SHIFT_CLOSED'
   | 'NEEDS_APPROVAL'
+  | 'APPROVAL_REFUSED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'SESSION_LOCKED'
   | 'INSUFFICIENT_BALANCE'
   | 'AMOUNT_MISMATCH'
   | 'RULE_VIOLATION'
@@ -50,6 +53,9 @@ export const defaultMessages: Record<ErrorCode, string> = {
   SHIFT_NOT_OPEN: '您还没有开班，请先开班再收费',
   SHIFT_CLOSED: '该班次已交班，不能再修改，请在当前班次中冲红或退费',
   NEEDS_APPROVAL: '此操作需要收费主管审批',
+  APPROVAL_REFUSED: '现场授权未通过：授权人用户名或密码错误，或没有此操作的权限',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码',
+  SESSION_LOCKED: '已锁屏，请输入密码解锁',
   INSUFFICIENT_BALANCE: '余额不足',
   AMOUNT_MISMATCH: '金额不一致，请核对后重试',
   RULE_VIOLATION: '不符合收费规则',

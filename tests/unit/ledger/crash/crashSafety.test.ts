@@ -34,10 +34,12 @@ describe('crash safety', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const { committed, childErrors } = await crashRound(childJs, ledger, round);
       expect(childErrors).toEqual([]);
+      // Every tenth round is killed as the ledger opens; the others only after a first commit.
+      if (round % 10 !== 0) expect(committed.length, `round ${round}`).toBeGreaterThan(0);
       committed.forEach((k) => reported.add(k));
       const check = checkAfterCrash(ledger.dataDir, reported);
       expect(check, `round ${round}`).toEqual({ lost: [], violations: [], chainOk: true, quickCheck: 'ok' });
     }
-    expect(reported.size).toBeGreaterThan(ROUNDS);
+    expect(reported.size).toBeGreaterThanOrEqual(ROUNDS - Math.ceil(ROUNDS / 10));
   }, 900_000);
 });

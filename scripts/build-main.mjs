@@ -12,7 +12,26 @@ await Promise.all([
     outfile: 'dist/main/electron-main.js',
     platform: 'node',
     target: 'node20',
-    external: ['electron', 'better-sqlite3'],
+    // pdfkit reads its own data files (standard fonts, ICC profile) next to itself at run time.
+    external: ['electron', 'better-sqlite3', 'pdfkit'],
+  }),
+  // Batch PDFs render in a worker thread (src-main/documents/pdf/batch.ts looks for this file).
+  build({
+    ...common,
+    entryPoints: ['src-main/documents/pdf/batchWorker.ts'],
+    outfile: 'dist/main/pdf-worker.js',
+    platform: 'node',
+    target: 'node20',
+    external: ['pdfkit'],
+  }),
+  // Large Excel exports are written in a worker thread (src-main/documents/excel/offThread.ts).
+  build({
+    ...common,
+    entryPoints: ['src-main/documents/excel/excelWorker.ts'],
+    outfile: 'dist/main/excel-worker.js',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3'],
   }),
   build({
     ...common,

@@ -2,8 +2,10 @@ import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { FeeDeskApp } from '../app/createApp';
 import { startDesk } from '../app/startDesk';
+import { attachDeskShell } from '../documents/deskShell';
 import { registerAppSchemePrivileges, serveAppScheme } from './appScheme';
 import { registerIpc } from './ipc';
+import { createDeskShell } from './print';
 import { guardAllWebContents } from './navigationGuard';
 import { denyAllPermissions } from './permissions';
 import { STARTUP_FAILURE_TITLE, nativeBindingPath, startupFailureMessage } from './startup';
@@ -60,6 +62,7 @@ export function startShell(): Promise<void> {
     }
     window = createMainWindow(path.join(appRoot, 'dist', 'main', 'preload.js'));
     registerIpc(ledger, window.webContents);
+    attachDeskShell(ledger.context, createDeskShell(() => window));
     void window.loadURL(APP_ENTRY_URL);
   });
 }

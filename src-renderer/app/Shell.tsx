@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ComingLaterPage } from '../features/coming-later/ComingLaterPage';
 import { StatusPage } from '../features/status/StatusPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { HOME_PAGE, NAV_ITEMS, type PageId } from './navigation';
 import { useSignedIn } from './session';
 
@@ -101,7 +102,7 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        {page === 'status' ? <StatusPage /> : <ComingLaterPage page={page} />}
+        {page === 'status' ? <StatusPage /> : page === 'settings' ? <SettingsPage /> : <ComingLaterPage page={page} />}
       </AppShell.Main>
     </AppShell>
   );

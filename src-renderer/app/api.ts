@@ -84,7 +84,22 @@ function createBridgeApi(token: string | null): WindowApi {
   };
 }
 
-const transport: WindowApi = window.api ?? createBridgeApi(takeBridgeToken());
+const bridgeToken = window.api ? null : takeBridgeToken();
+const transport: WindowApi = window.api ?? createBridgeApi(bridgeToken);
+
+/** True in the desktop app, where main saves and prints files itself. */
+export const isDesktop = window.api !== undefined;
+
+/** Browser mode: a generated file's bytes from the bridge (GET /api/files/:id with the token). */
+export async function fetchFile(fileId: string): Promise<Blob | null> {
+  if (!bridgeToken) return null;
+  try {
+    const response = await fetch(`/api/files/${encodeURIComponent(fileId)}`, { headers: { [TOKEN_HEADER]: bridgeToken } });
+    return response.ok ? await response.blob() : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Kept in memory only: a reload or a new window signs in again. */
 let sessionId: string | undefined;

@@ -25,6 +25,6 @@ export const NAV_ITEMS = [
 export type PageId = (typeof NAV_ITEMS)[number]['id'];
 
 /** Pages whose screens arrive in later issues; they open the "being built" page. */
-export type ComingLaterPageId = Exclude<PageId, 'status'>;
+export type ComingLaterPageId = Exclude<PageId, 'status' | 'settings'>;
 
 export const HOME_PAGE: PageId = 'desk';

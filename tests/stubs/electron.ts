@@ -34,6 +34,13 @@ export class WebContents extends EventEmitter {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  printCalls: Array<{ options: Record<string, unknown> }> = [];
+  /** What the next print answers, as Electron's callback would. */
+  printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  print(options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void): void {
+    this.printCalls.push({ options });
+    callback(this.printOutcome.success, this.printOutcome.failureReason);
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -62,6 +69,13 @@ export class BrowserWindow extends EventEmitter {
   }
   restore(): void {
     this.minimized = false;
+  }
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
   }
 }
 
@@ -165,6 +179,13 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content });
   },
+  saveDialogs: [] as Array<Record<string, unknown>>,
+  /** What the next save dialog answers. */
+  saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    this.saveDialogs.push(args[args.length - 1] as Record<string, unknown>);
+    return Promise.resolve(this.saveAnswer);
+  },
 };
 
 export function resetElectronStub(): void {
@@ -187,4 +208,6 @@ export function resetElectronStub(): void {
   contextBridge.exposed.clear();
   shell.opened = [];
   dialog.errorBoxes = [];
+  dialog.saveDialogs = [];
+  dialog.saveAnswer = { canceled: true, filePath: '' };
 }

@@ -1,6 +1,7 @@
 import type { AdjustmentView } from '../../src-shared/api/calls/accounts';
 import { formatYuan } from '../../src-shared/domain/money';
 import type { AppContext } from '../app/context';
+import { scopeParam } from '../auth/scope';
 import { AppFailure } from '../ipc/failure';
 import { lineBalance } from '../ledger/outstanding';
 import type { ParsedInput } from './callSupport';
@@ -36,10 +37,14 @@ export function adjustmentView(app: AppContext, adjustmentId: number): Adjustmen
   return view(app, row);
 }
 
-export function listAdjustments(app: AppContext, filter: ParsedInput<'accounts.listAdjustments'>): AdjustmentView[] {
+export function listAdjustments(app: AppContext, filter: ParsedInput<'accounts.listAdjustments'>, communityIds: number[] | null = null): AdjustmentView[] {
   const rows = app.sqlite
-    .prepare(`${SELECT} WHERE (? IS NULL OR bl.unit_id = ?) AND (? IS NULL OR a.status = ?) ORDER BY a.id DESC LIMIT 500`)
-    .all(filter.unitId ?? null, filter.unitId ?? null, filter.status ?? null, filter.status ?? null) as Row[];
+    .prepare(
+      `${SELECT} WHERE (? IS NULL OR bl.unit_id = ?) AND (? IS NULL OR a.status = ?)
+         AND (? IS NULL OR bl.unit_id IN (SELECT id FROM units WHERE community_id IN (SELECT value FROM json_each(?))))
+       ORDER BY a.id DESC LIMIT 500`,
+    )
+    .all(filter.unitId ?? null, filter.unitId ?? null, filter.status ?? null, filter.status ?? null, scopeParam(communityIds) ?? null, scopeParam(communityIds) ?? null) as Row[];
   return rows.map((r) => view(app, r));
 }
 

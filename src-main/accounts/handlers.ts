@@ -1,5 +1,6 @@
 import type { accountsCalls } from '../../src-shared/api/calls/accounts';
 import { formatYuan } from '../../src-shared/domain/money';
+import { deciderId } from '../auth/approval';
 import type { DomainHandlers } from '../ipc/types';
 import { unitBalances } from './accountView';
 import { approveAdjustment, listAdjustments, rejectAdjustment, requestAdjustment } from './adjustments';
@@ -46,11 +47,11 @@ export const accountsHandlers = {
     }),
   'accounts.approveRefund': (input, ctx) =>
     ctx.write({ entity: `refund:${input.refundId}`, summary: `批准退款申请 ${input.refundId}` }, () =>
-      approveRefund(ctx.app, actingUser(ctx), input.refundId),
+      approveRefund(ctx.app, deciderId(ctx), input.refundId),
     ),
   'accounts.rejectRefund': (input, ctx) =>
     ctx.write({ entity: `refund:${input.refundId}`, summary: `驳回退款申请 ${input.refundId}：${input.reason}` }, () =>
-      rejectRefund(ctx.app, actingUser(ctx), input.refundId),
+      rejectRefund(ctx.app, deciderId(ctx), input.refundId),
     ),
   'accounts.executeRefund': (input, ctx) =>
     writeAudited(ctx, () => {
@@ -61,7 +62,7 @@ export const accountsHandlers = {
         summary: `执行退款 ${value.voucherNo} ${value.unitCode} 退出 ${formatYuan(value.payoutFen)}${value.payout === 'prepaid' ? '（转入预存）' : ''}`,
       };
     }),
-  'accounts.listRefunds': (input, ctx) => ({ refunds: listRefunds(ctx.app, input) }),
+  'accounts.listRefunds': (input, ctx) => ({ refunds: listRefunds(ctx.app, input, ctx.session!.communityIds) }),
   'accounts.requestAdjustment': (input, ctx) =>
     writeAudited(ctx, () => {
       const value = requestAdjustment(ctx.app, actingUser(ctx), input);
@@ -73,11 +74,11 @@ export const accountsHandlers = {
     }),
   'accounts.approveAdjustment': (input, ctx) =>
     ctx.write({ entity: `adjustment:${input.adjustmentId}`, summary: `批准调账申请 ${input.adjustmentId}` }, () =>
-      approveAdjustment(ctx.app, actingUser(ctx), input.adjustmentId),
+      approveAdjustment(ctx.app, deciderId(ctx), input.adjustmentId),
     ),
   'accounts.rejectAdjustment': (input, ctx) =>
     ctx.write({ entity: `adjustment:${input.adjustmentId}`, summary: `驳回调账申请 ${input.adjustmentId}：${input.reason}` }, () =>
-      rejectAdjustment(ctx.app, actingUser(ctx), input.adjustmentId),
+      rejectAdjustment(ctx.app, deciderId(ctx), input.adjustmentId),
     ),
-  'accounts.listAdjustments': (input, ctx) => ({ adjustments: listAdjustments(ctx.app, input) }),
+  'accounts.listAdjustments': (input, ctx) => ({ adjustments: listAdjustments(ctx.app, input, ctx.session!.communityIds) }),
 } satisfies DomainHandlers<typeof accountsCalls>;

@@ -175,7 +175,29 @@ export function returnOffsetsForLines(app: AppContext, lineIds: number[]): numbe
       `SELECT id, offset_id, prepaid_account_id, amount_fen FROM allocations
        WHERE line_id IN (SELECT value FROM json_each(?)) AND offset_id IS NOT NULL AND status = 'live'`,
     )
-    .all(JSON.stringify(lineIds)) as Array<{ id: number; offset_id: number; prepaid_account_id: number; amount_fen: number }>;
+    .all(JSON.stringify(lineIds)) as OffsetAllocation[];
+  return returnAllocations(app, rows);
+}
+
+/**
+ * Undoing the desk payment an offset was made for (void or reversal): all of that offset's live
+ * allocations go back, whatever lines they are on. Returns fen returned.
+ */
+export function returnOffset(app: AppContext, offsetId: number): number {
+  const rows = app.sqlite
+    .prepare(`SELECT id, offset_id, prepaid_account_id, amount_fen FROM allocations WHERE offset_id = ? AND status = 'live'`)
+    .all(offsetId) as OffsetAllocation[];
+  return returnAllocations(app, rows);
+}
+
+interface OffsetAllocation {
+  id: number;
+  offset_id: number;
+  prepaid_account_id: number;
+  amount_fen: number;
+}
+
+function returnAllocations(app: AppContext, rows: OffsetAllocation[]): number {
   if (rows.length === 0) return 0;
   app.sqlite
     .prepare(`UPDATE allocations SET status = 'returned' WHERE id IN (SELECT value FROM json_each(?))`)

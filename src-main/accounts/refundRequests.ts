@@ -72,10 +72,13 @@ export function refundView(app: AppContext, refundId: number): RefundView {
   };
 }
 
-export function listRefunds(app: AppContext, filter: ParsedInput<'accounts.listRefunds'>): RefundView[] {
+export function listRefunds(app: AppContext, filter: ParsedInput<'accounts.listRefunds'>, communityIds: number[] | null = null): RefundView[] {
   let query = app.db.selectFrom('refunds').select('id').orderBy('id', 'desc').limit(500);
   if (filter.unitId !== undefined) query = query.where('unit_id', '=', filter.unitId);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  if (communityIds !== null) {
+    query = query.where('unit_id', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.community_id', 'in', communityIds));
+  }
   return app.q.all(query).map((r) => refundView(app, r.id));
 }
 

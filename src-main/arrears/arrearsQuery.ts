@@ -1,24 +1,45 @@
 import { AGING_BUCKETS, AGING_BUCKET_KEYS, type AgingBucketKey } from '../../src-shared/domain/aging';
 import type { ArrearsFilter, ArrearsRow } from '../../src-shared/api/calls/arrears';
 import type { AppContext } from '../app/context';
+import { inScopeSql } from '../auth/scope';
 import { maskPhone } from '../register/searchIndex';
 
 type Buckets = Record<AgingBucketKey, number>;
 
-const BUCKET_SQL = AGING_BUCKETS.map((b, i) => {
-  const lower = i === 0 ? 1 : AGING_BUCKETS[i - 1]!.maxDays + 1;
-  const upper = Number.isFinite(b.maxDays) ? ` AND days <= ${b.maxDays}` : '';
-  return `SUM(CASE WHEN days >= ${lower}${upper} THEN o ELSE 0 END) AS ${b.key}`;
-}).join(',\n    ');
+interface UnitArrears {
+  unitId: number;
+  communityId: number;
+  sortKey: string;
+  communityCode: string;
+  outstanding: number;
+  lineCount: number;
+  oldestDue: string;
+  oldestDays: number;
+  months: number;
+  buckets: Buckets;
+}
+
+function emptyBuckets(): Buckets {
+  return Object.fromEntries(AGING_BUCKET_KEYS.map((k) => [k, 0])) as Buckets;
+}
+
+function bucketIndex(days: number): number {
+  return AGING_BUCKETS.findIndex((b) => days <= b.maxDays);
+}
+
+function monthIndex(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+}
 
 /**
- * Open, overdue lines as of a date, grouped per unit with aging buckets. It reads only the
- * `bill_lines_open` partial index (posted lines with something owed), so years of paid history
- * cost nothing. The screen, the Excel export and the benchmark all call this one function.
+ * Open, overdue amounts as of a date, per unit with aging buckets, in one pass. SQL sums the
+ * open lines per (unit, due date) straight from the covering `bill_lines_open` index — years of
+ * paid history are never read — and the few thousand groups are aged here. The screen, the Excel
+ * export and the benchmark all call this one function.
  */
-function perUnitSql(filter: ArrearsFilter): { sql: string; params: unknown[] } {
+function unitArrears(app: AppContext, filter: ArrearsFilter, communityIds: number[] | null, asOf: string): UnitArrears[] {
   const where: string[] = ["bl.status = 'posted'", 'bl.outstanding_fen > 0', 'bl.due_date < ?'];
-  const params: unknown[] = [];
+  const params: unknown[] = [asOf];
   if (filter.feeItemId !== undefined) {
     where.push('bl.fee_item_id = ?');
     params.push(filter.feeItemId);
@@ -31,137 +52,141 @@ function perUnitSql(filter: ArrearsFilter): { sql: string; params: unknown[] } {
     where.push('u.building_id = ?');
     params.push(filter.buildingId);
   }
-  const having: string[] = [];
-  if (filter.minAmountFen !== undefined) {
-    having.push('SUM(o) >= ?');
-    params.push(filter.minAmountFen);
+  const scope = inScopeSql('u.community_id', communityIds);
+  if (scope) {
+    where.push(scope.sql);
+    params.push(scope.param);
   }
-  if (filter.minBucket !== undefined) {
-    const index = AGING_BUCKET_KEYS.indexOf(filter.minBucket);
-    const minDays = index === 0 ? 1 : AGING_BUCKETS[index - 1]!.maxDays + 1;
-    having.push('MAX(days) >= ?');
-    params.push(minDays);
-  }
-  if (filter.minMonthsOverdue !== undefined) {
-    having.push('MAX(months) >= ?');
-    params.push(filter.minMonthsOverdue);
-  }
-  const sql = `
-    SELECT unit_id, community_id, SUM(o) AS outstanding, COUNT(*) AS line_count, MIN(due_date) AS oldest_due,
-      MAX(days) AS oldest_days, MAX(months) AS months,
-    ${BUCKET_SQL}
-    FROM (
-      SELECT bl.unit_id, u.community_id, bl.outstanding_fen AS o, bl.due_date,
-        CAST(julianday(?) - julianday(bl.due_date) AS INTEGER) AS days,
-        (CAST(substr(?, 1, 4) AS INTEGER) * 12 + CAST(substr(?, 6, 2) AS INTEGER))
-          - (CAST(substr(bl.due_date, 1, 4) AS INTEGER) * 12 + CAST(substr(bl.due_date, 6, 2) AS INTEGER)) AS months
-      FROM bill_lines bl JOIN units u ON u.id = bl.unit_id
-      WHERE ${where.join(' AND ')}
+  const groups = app.sqlite
+    .prepare(
+      `SELECT g.unit_id, g.due_date, g.o, g.n, CAST(julianday(?) - julianday(g.due_date) AS INTEGER) AS days,
+         u.community_id, u.sort_key, c.code AS community_code
+       FROM (
+         SELECT bl.unit_id, bl.due_date, SUM(bl.outstanding_fen) AS o, COUNT(*) AS n
+         FROM bill_lines bl ${where.some((w) => w.includes('u.')) ? 'JOIN units u ON u.id = bl.unit_id' : ''}
+         WHERE ${where.join(' AND ')}
+         GROUP BY bl.unit_id, bl.due_date
+       ) g
+       JOIN units u ON u.id = g.unit_id
+       JOIN communities c ON c.id = u.community_id
+       ORDER BY g.unit_id, g.due_date`,
     )
-    GROUP BY unit_id
-    ${having.length > 0 ? `HAVING ${having.join(' AND ')}` : ''}`;
-  return { sql, params };
+    .all(asOf, ...params) as Array<{
+    unit_id: number;
+    due_date: string;
+    o: number;
+    n: number;
+    days: number;
+    community_id: number;
+    sort_key: string;
+    community_code: string;
+  }>;
+
+  const asOfMonth = monthIndex(asOf);
+  const units: UnitArrears[] = [];
+  let current: UnitArrears | undefined;
+  for (const g of groups) {
+    if (current?.unitId !== g.unit_id) {
+      current = {
+        unitId: g.unit_id,
+        communityId: g.community_id,
+        sortKey: g.sort_key,
+        communityCode: g.community_code,
+        outstanding: 0,
+        lineCount: 0,
+        oldestDue: g.due_date,
+        oldestDays: g.days,
+        months: asOfMonth - monthIndex(g.due_date),
+        buckets: emptyBuckets(),
+      };
+      units.push(current);
+    }
+    current.outstanding += g.o;
+    current.lineCount += g.n;
+    current.buckets[AGING_BUCKET_KEYS[bucketIndex(g.days)]!] += g.o;
+  }
+
+  const minDays =
+    filter.minBucket === undefined
+      ? 0
+      : ((i) => (i === 0 ? 1 : AGING_BUCKETS[i - 1]!.maxDays + 1))(AGING_BUCKET_KEYS.indexOf(filter.minBucket));
+  return units.filter(
+    (u) =>
+      u.outstanding >= (filter.minAmountFen ?? 0) && u.oldestDays >= minDays && u.months >= (filter.minMonthsOverdue ?? 0),
+  );
 }
 
-interface PerUnit extends Buckets {
-  unit_id: number;
-  community_id: number;
-  outstanding: number;
-  line_count: number;
-  oldest_due: string;
-  oldest_days: number;
-  months: number;
+function totalOf(units: UnitArrears[]): { units: number; outstandingFen: number; buckets: Buckets } {
+  const buckets = emptyBuckets();
+  let outstandingFen = 0;
+  for (const u of units) {
+    outstandingFen += u.outstanding;
+    for (const k of AGING_BUCKET_KEYS) buckets[k] += u.buckets[k];
+  }
+  return { units: units.length, outstandingFen, buckets };
 }
 
-const bucketsOf = (r: Buckets): Buckets =>
-  Object.fromEntries(AGING_BUCKET_KEYS.map((k) => [k, r[k] ?? 0])) as Buckets;
+const byCode = (a: UnitArrears, b: UnitArrears): number =>
+  a.communityCode < b.communityCode ? -1 : a.communityCode > b.communityCode ? 1 : a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 
-function emptyBuckets(): Buckets {
-  return Object.fromEntries(AGING_BUCKET_KEYS.map((k) => [k, 0])) as Buckets;
-}
-
-const ORDER = {
-  amount_desc: 'p.outstanding DESC, u.sort_key',
-  oldest_first: 'p.oldest_due, u.sort_key',
-  code: 'c.name, u.sort_key',
-} as const;
+const ORDER: Record<'amount_desc' | 'oldest_first' | 'code', (a: UnitArrears, b: UnitArrears) => number> = {
+  amount_desc: (a, b) => b.outstanding - a.outstanding || byCode(a, b),
+  oldest_first: (a, b) => (a.oldestDue < b.oldestDue ? -1 : a.oldestDue > b.oldestDue ? 1 : byCode(a, b)),
+  code: byCode,
+};
 
 export function arrearsList(
   app: AppContext,
   filter: ArrearsFilter & { sort: keyof typeof ORDER; offset: number; limit: number },
+  communityIds: number[] | null = null,
 ): { asOf: string; total: { units: number; outstandingFen: number; buckets: Buckets }; rows: ArrearsRow[] } {
   const asOf = filter.asOf ?? app.clock.today();
-  const inner = perUnitSql(filter);
-  const params = [asOf, asOf, asOf, asOf, ...inner.params];
-  const totals = app.sqlite
-    .prepare(`SELECT COUNT(*) AS units, COALESCE(SUM(outstanding), 0) AS outstanding,
-        ${AGING_BUCKET_KEYS.map((k) => `COALESCE(SUM(${k}), 0) AS ${k}`).join(', ')} FROM (${inner.sql})`)
-    .get(...params) as Buckets & { units: number; outstanding: number };
-  const rows = app.sqlite
-    .prepare(
-      `SELECT p.*, u.code, u.sort_key, c.name AS community_name, b.name AS building_name,
-         (SELECT cu.name FROM unit_customers uc JOIN customers cu ON cu.id = uc.customer_id
-           WHERE uc.unit_id = p.unit_id AND uc.role = 'owner' AND uc.start_date <= ? AND (uc.end_date IS NULL OR uc.end_date >= ?)
-           ORDER BY uc.start_date DESC LIMIT 1) AS owner_name,
-         (SELECT cu.phone FROM unit_customers uc JOIN customers cu ON cu.id = uc.customer_id
-           WHERE uc.unit_id = p.unit_id AND uc.role = 'owner' AND uc.start_date <= ? AND (uc.end_date IS NULL OR uc.end_date >= ?)
-           ORDER BY uc.start_date DESC LIMIT 1) AS owner_phone
-       FROM (${inner.sql}) p
-       JOIN units u ON u.id = p.unit_id
-       JOIN communities c ON c.id = u.community_id
-       JOIN buildings b ON b.id = u.building_id
-       ORDER BY ${ORDER[filter.sort]}
-       LIMIT ? OFFSET ?`,
-    )
-    .all(asOf, asOf, asOf, asOf, ...params, filter.limit, filter.offset) as Array<
-    PerUnit & { code: string; community_name: string; building_name: string; owner_name: string | null; owner_phone: string | null }
-  >;
+  const units = unitArrears(app, filter, communityIds, asOf);
+  const page = units.sort(ORDER[filter.sort]).slice(filter.offset, filter.offset + filter.limit);
+  // Names and phones only for the page: the owner on the report date, or the latest one before it.
+  const details = app.sqlite.prepare(
+    `SELECT u.code, c.name AS community_name, b.name AS building_name,
+       (SELECT cu.name || char(31) || cu.phone FROM unit_customers uc JOIN customers cu ON cu.id = uc.customer_id
+         WHERE uc.unit_id = u.id AND uc.role = 'owner' AND uc.start_date <= ? AND (uc.end_date IS NULL OR uc.end_date >= ?)
+         ORDER BY uc.start_date DESC LIMIT 1) AS owner
+     FROM units u JOIN communities c ON c.id = u.community_id JOIN buildings b ON b.id = u.building_id
+     WHERE u.id = ?`,
+  );
   return {
     asOf,
-    total: { units: totals.units, outstandingFen: totals.outstanding, buckets: bucketsOf(totals) },
-    rows: rows.map((r) => ({
-      unitId: r.unit_id,
-      unitCode: r.code,
-      communityName: r.community_name,
-      buildingName: r.building_name,
-      ownerName: r.owner_name,
-      phoneMasked: r.owner_phone ? maskPhone(r.owner_phone) : null,
-      outstandingFen: r.outstanding,
-      lineCount: r.line_count,
-      oldestDueDate: r.oldest_due,
-      monthsOverdue: Math.max(0, r.months),
-      buckets: bucketsOf(r),
-      beyondLimitation: r.over3y > 0,
-    })),
+    total: totalOf(units),
+    rows: page.map((u) => {
+      const d = details.get(asOf, asOf, u.unitId) as { code: string; community_name: string; building_name: string; owner: string | null };
+      const [ownerName, phone] = d.owner ? d.owner.split('\u001f') : [null, null];
+      return {
+        unitId: u.unitId,
+        unitCode: d.code,
+        communityName: d.community_name,
+        buildingName: d.building_name,
+        ownerName: ownerName ?? null,
+        phoneMasked: phone ? maskPhone(phone) : null,
+        outstandingFen: u.outstanding,
+        lineCount: u.lineCount,
+        oldestDueDate: u.oldestDue,
+        monthsOverdue: Math.max(0, u.months),
+        buckets: u.buckets,
+        beyondLimitation: u.buckets.over3y > 0,
+      };
+    }),
   };
 }
 
-export function arrearsSummary(app: AppContext, asOfInput?: string) {
+export function arrearsSummary(app: AppContext, asOfInput?: string, communityIds: number[] | null = null) {
   const asOf = asOfInput ?? app.clock.today();
-  const inner = perUnitSql({});
-  const rows = app.sqlite
-    .prepare(
-      `SELECT p.community_id, c.name AS community_name, COUNT(*) AS units, SUM(p.outstanding) AS outstanding,
-         ${AGING_BUCKET_KEYS.map((k) => `SUM(p.${k}) AS ${k}`).join(', ')}
-       FROM (${inner.sql}) p JOIN communities c ON c.id = p.community_id
-       GROUP BY p.community_id ORDER BY c.code`,
-    )
-    .all(asOf, asOf, asOf, asOf, ...inner.params) as Array<Buckets & { community_id: number; community_name: string; units: number; outstanding: number }>;
-  const total = { units: 0, outstandingFen: 0, buckets: emptyBuckets() };
-  for (const r of rows) {
-    total.units += r.units;
-    total.outstandingFen += r.outstanding;
-    for (const k of AGING_BUCKET_KEYS) total.buckets[k] += r[k];
-  }
-  return {
-    asOf,
-    communities: rows.map((r) => ({
-      communityId: r.community_id,
-      communityName: r.community_name,
-      units: r.units,
-      outstandingFen: r.outstanding,
-      buckets: bucketsOf(r),
-    })),
-    total,
-  };
+  const units = unitArrears(app, {}, communityIds, asOf);
+  const byCommunity = new Map<number, UnitArrears[]>();
+  for (const u of units) byCommunity.set(u.communityId, [...(byCommunity.get(u.communityId) ?? []), u]);
+  const names = app.sqlite.prepare('SELECT id, code, name FROM communities ORDER BY code').all() as Array<{ id: number; code: string; name: string }>;
+  const communities = names
+    .filter((c) => byCommunity.has(c.id))
+    .map((c) => {
+      const t = totalOf(byCommunity.get(c.id)!);
+      return { communityId: c.id, communityName: c.name, units: t.units, outstandingFen: t.outstandingFen, buckets: t.buckets };
+    });
+  return { asOf, communities, total: totalOf(units) };
 }

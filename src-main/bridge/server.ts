@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FeeDeskApp } from '../app/createApp';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
-import { fail, ok } from '../../src-shared/api';
+import { fail, ok, type Approval } from '../../src-shared/api';
 
 export const LOOPBACK = '127.0.0.1';
 export const TOKEN_HEADER = 'x-feedesk-token';
@@ -149,11 +149,13 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
           return sendJson(res, 400, fail('INVALID_INPUT', '请求格式不正确'));
         }
         if (typeof request !== 'object' || request === null) return sendJson(res, 400, fail('INVALID_INPUT', '请求格式不正确'));
-        const { call, input, sessionId } = request as Record<string, unknown>;
+        const { call, input, sessionId, approval } = request as Record<string, unknown>;
         const result = await options.app.invoke({
           call: String(call),
           input,
           sessionId: typeof sessionId === 'string' ? sessionId : undefined,
+          // Passed as sent: the router validates a supervisor's credentials like any input.
+          approval: approval as Approval | undefined,
         });
         return sendJson(res, 200, result);
       }

@@ -1,5 +1,6 @@
 import type { collectionCalls } from '../../src-shared/api/calls/collection';
 import { formatYuan } from '../../src-shared/domain/money';
+import { deciderId } from '../auth/approval';
 import type { DomainHandlers } from '../ipc/types';
 import { unitAccount } from './accountView';
 import { collectPayment, replayOf } from './collectService';
@@ -46,7 +47,7 @@ export const collectionHandlers = {
   'collection.void': (input, ctx) => {
     const audit = { entity: `payment:${input.paymentId}`, summary: '' };
     return ctx.write(audit, () => {
-      const r = voidPayment(ctx.app, ctx.session!.userId, input);
+      const r = voidPayment(ctx.app, ctx.session!.userId, input, deciderId(ctx));
       audit.summary = `作废收据 ${r.receiptNo}，原因：${input.reason}`;
       return r;
     });
@@ -59,7 +60,7 @@ export const collectionHandlers = {
       return r;
     });
   },
-  'collection.listReceipts': (input, ctx) => listReceipts(ctx.app, input),
+  'collection.listReceipts': (input, ctx) => listReceipts(ctx.app, input, ctx.session!.communityIds),
   'collection.waive': (input, ctx) => {
     const audit = { entity: `bill_line:${input.lineId}`, summary: '' };
     return ctx.write(audit, () => {
@@ -71,7 +72,7 @@ export const collectionHandlers = {
   'collection.approveWaiver': (input, ctx) => {
     const audit = { entity: `waiver:${input.waiverId}`, summary: '' };
     return ctx.write(audit, () => {
-      const r = decideWaiver(ctx.app, ctx.session!.userId, input);
+      const r = decideWaiver(ctx.app, deciderId(ctx), input);
       audit.summary = `${r.status === 'live' ? '批准' : '驳回'}减免 ${formatYuan(r.amountFen)}（账单#${r.lineId}）`;
       return { waiverId: r.waiverId, status: r.status, outstandingFen: r.outstandingFen };
     });

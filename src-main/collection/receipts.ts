@@ -1,6 +1,7 @@
 import { TENDER_NAMES, type ReceiptDetail, type TenderMethod } from '../../src-shared/api/calls/collection';
 import { toChineseUppercase } from '../../src-shared/domain/money';
 import type { AppContext } from '../app/context';
+import { scopeParam } from '../auth/scope';
 import { AppFailure } from '../ipc/failure';
 import { formatNumber } from '../ledger/series';
 import { getMeta } from '../system/meta';
@@ -161,7 +162,7 @@ export interface ReceiptFilter {
   pageSize: number;
 }
 
-export function listReceipts(app: AppContext, f: ReceiptFilter) {
+export function listReceipts(app: AppContext, f: ReceiptFilter, communityIds: number[] | null = null) {
   const where: string[] = ['r.payment_id IS NOT NULL'];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -179,6 +180,7 @@ export function listReceipts(app: AppContext, f: ReceiptFilter) {
   add('r.business_date <= ?', f.dateTo);
   add('p.cashier_id = ?', f.cashierId);
   add('p.unit_id = ?', f.unitId);
+  add('u.community_id IN (SELECT value FROM json_each(?))', scopeParam(communityIds));
   add('EXISTS (SELECT 1 FROM payment_tenders t WHERE t.payment_id = p.id AND t.method = ?)', f.method);
   const from = `FROM receipts r JOIN receipt_series s ON s.id = r.series_id JOIN payments p ON p.id = r.payment_id
     JOIN units u ON u.id = p.unit_id JOIN users us ON us.id = p.cashier_id WHERE ${where.join(' AND ')}`;

@@ -1,5 +1,6 @@
 import { formatYuan } from '../../src-shared/domain/money';
 import { accountBalance, postEntry } from '../accounts/prepaidBalances';
+import { returnOffset } from '../accounts/prepaidOffsets';
 import type { AppContext } from '../app/context';
 import { AppFailure } from '../ipc/failure';
 import { takeNextNumber } from '../ledger/series';
@@ -44,12 +45,15 @@ function takeBackPrepaid(app: AppContext, paymentId: number): void {
 
 /**
  * 作废 (RULES §6): only while the shift that took the payment is open. The receipt keeps its
- * number with status voided; what the payment paid reopens.
+ * number with status voided; what the payment paid reopens, the part it paid from prepaid too
+ * (its offset goes back to the balances). The approver is the caller unless a
+ * supervisor approved on the spot.
  */
-export function voidPayment(app: AppContext, userId: number, input: { paymentId: number; reason: string }) {
+export function voidPayment(app: AppContext, userId: number, input: { paymentId: number; reason: string }, approverId = userId) {
   const { payment, shiftOpen, lineIds } = standingPayment(app, input.paymentId);
   if (!shiftOpen) throw new AppFailure('SHIFT_CLOSED', '收取该笔款项的班次已交班，不能作废，请在当前班次中冲红或退费');
   takeBackPrepaid(app, payment.id);
+  if (payment.prepaid_offset_id !== null) returnOffset(app, payment.prepaid_offset_id);
   const now = app.clock.nowIso();
   app.q.run(app.db.updateTable('allocations').set({ status: 'voided' }).where('payment_id', '=', payment.id));
   app.q.run(app.db.updateTable('deposits').set({ status: 'voided' }).where('payment_id', '=', payment.id));
@@ -57,7 +61,7 @@ export function voidPayment(app: AppContext, userId: number, input: { paymentId:
   app.q.run(
     app.db
       .updateTable('receipts')
-      .set({ status: 'voided', void_reason: input.reason, voided_by: userId, void_approved_by: userId, voided_at: now })
+      .set({ status: 'voided', void_reason: input.reason, voided_by: userId, void_approved_by: approverId, voided_at: now })
       .where('payment_id', '=', payment.id),
   );
   return { paymentId: payment.id, receiptNo: receiptNoOf(app, payment.id)!.receiptNo, reopenedLineIds: lineIds };
@@ -66,12 +70,14 @@ export function voidPayment(app: AppContext, userId: number, input: { paymentId:
 /**
  * 红冲 (RULES §6): after the original shift closed, a reversal with negative tenders lands in the
  * current open shift; the original payment and receipt stay exactly as they were.
+ * Prepaid the payment used is returned, as the reversal receipt shows.
  */
 export function reversePayment(app: AppContext, userId: number, input: { paymentId: number; reason: string }) {
   const { payment, shiftOpen, lineIds } = standingPayment(app, input.paymentId);
   if (shiftOpen) throw new AppFailure('INVALID_STATE', '收取该笔款项的班次尚未交班，请直接作废');
   const shift = requireOpenShift(app, userId);
   takeBackPrepaid(app, payment.id);
+  if (payment.prepaid_offset_id !== null) returnOffset(app, payment.prepaid_offset_id);
   const now = app.clock.nowIso();
   const today = app.clock.today();
   const reversalId = app.q.run(

@@ -4,8 +4,10 @@ import { requireBuilding, requireCommunity } from './lookups';
 import type { Input, Operation } from './operation';
 import { markAllDirty } from './searchIndex';
 
-export function listCommunities(app: AppContext) {
-  const communities = app.q.all(app.db.selectFrom('communities').select(['id', 'code', 'name', 'address']).orderBy('code'));
+export function listCommunities(app: AppContext, communityIds: number[] | null = null) {
+  let query = app.db.selectFrom('communities').select(['id', 'code', 'name', 'address']).orderBy('code');
+  if (communityIds !== null) query = query.where('id', 'in', communityIds);
+  const communities = app.q.all(query);
   const buildings = app.q.all(app.db.selectFrom('buildings').select(['id', 'community_id', 'code', 'name']).orderBy('code'));
   const counts = new Map(
     (app.sqlite.prepare('SELECT community_id AS id, COUNT(*) AS n FROM units GROUP BY community_id').all() as Array<{ id: number; n: number }>).map(

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context';
+import { scopeParam } from '../auth/scope';
 import { AppFailure } from '../ipc/failure';
 import { METER_KIND_LABELS } from './labels';
 import { requireBuilding, requireMeter, requireUnit } from './lookups';
@@ -126,10 +127,11 @@ const READING_FROM = `
   LEFT JOIN buildings b ON b.id = m.building_id`;
 
 /** The reading sheet: by meter, by community and period, in natural unit order, common meters last. */
-export function readingsPage(app: AppContext, input: Input<'register.listReadings'>) {
+export function readingsPage(app: AppContext, input: Input<'register.listReadings'>, communityIds: number[] | null = null) {
   const f = sqlFilter();
   f.add('r.meter_id = @meterId', 'meterId', input.meterId);
   f.add('m.community_id = @communityId', 'communityId', input.communityId);
+  f.add('m.community_id IN (SELECT value FROM json_each(@scope))', 'scope', scopeParam(communityIds));
   f.add('r.period = @period', 'period', input.period);
   const filter = f.where();
   const params = f.params;

@@ -1,5 +1,6 @@
 import { normalizeUnitCode } from '../../src-shared/domain/unitCode';
 import type { AppContext } from '../app/context';
+import { scopeParam } from '../auth/scope';
 import { readEntries, type SearchEntry } from './searchEntries';
 
 /**
@@ -188,7 +189,15 @@ function matchedText(e: SearchEntry, by: MatchKind, q: { lower: string; plate: s
  * tenant name (substring), phone tail of 4+ digits, plate (any part), pinyin initials or full
  * pinyin (prefix) — and within each kind in natural code order. Exported for the benchmark.
  */
-export function searchUnits(app: AppContext, query: string, limit = 20): SearchHit[] {
+/** The units a scoped user may find; null = all. */
+function unitsInScope(app: AppContext, communityIds: number[] | null): Set<number> | null {
+  const param = scopeParam(communityIds);
+  if (param === undefined) return null;
+  const ids = app.sqlite.prepare('SELECT id FROM units WHERE community_id IN (SELECT value FROM json_each(?))').pluck().all(param);
+  return new Set(ids as number[]);
+}
+
+export function searchUnits(app: AppContext, query: string, limit = 20, communityIds: number[] | null = null): SearchHit[] {
   const text = query.replaceAll(SEP, '').trim();
   if (!text || limit < 1) return [];
   const compact = text.replace(/\s+/g, '');
@@ -196,8 +205,9 @@ export function searchUnits(app: AppContext, query: string, limit = 20): SearchH
   const state = freshState(app);
   const seen = new Set<number>();
   const hits: Array<{ entry: SearchEntry; by: MatchKind }> = [];
+  const allowed = unitsInScope(app, communityIds);
   const take = (entry: SearchEntry, by: MatchKind) => {
-    if (seen.has(entry.unitId)) return;
+    if (seen.has(entry.unitId) || (allowed !== null && !allowed.has(entry.unitId))) return;
     seen.add(entry.unitId);
     hits.push({ entry, by });
   };

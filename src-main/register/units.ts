@@ -1,5 +1,6 @@
 import { unitSortKey } from '../../src-shared/domain/unitCode';
 import type { AppContext } from '../app/context';
+import { scopeParam } from '../auth/scope';
 import { AppFailure } from '../ipc/failure';
 import { STATUS_LABELS, USE_LABELS } from './labels';
 import { requireBuilding, requireUnit } from './lookups';
@@ -132,9 +133,10 @@ export function unitView(app: AppContext, unitId: number) {
 }
 
 /** Paged, in natural code order (RULES §1), with the current owner for the list's name column. */
-export function listUnits(app: AppContext, input: Input<'register.listUnits'>) {
+export function listUnits(app: AppContext, input: Input<'register.listUnits'>, communityIds: number[] | null = null) {
   const f = sqlFilter({ today: app.clock.today() });
   f.add('u.community_id = @communityId', 'communityId', input.communityId);
+  f.add('u.community_id IN (SELECT value FROM json_each(@scope))', 'scope', scopeParam(communityIds));
   f.add('u.building_id = @buildingId', 'buildingId', input.buildingId);
   f.add('u.use = @use', 'use', input.use);
   f.add('u.status = @status', 'status', input.status);

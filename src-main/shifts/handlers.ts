@@ -1,6 +1,7 @@
 import type { shiftsCalls } from '../../src-shared/api/calls/shifts';
 import { formatYuan } from '../../src-shared/domain/money';
 import type { AppContext } from '../app/context';
+import { deciderId } from '../auth/approval';
 import { AppFailure } from '../ipc/failure';
 import type { CallContext, DomainHandlers } from '../ipc/types';
 import { backupNow } from '../maintenance/backup';
@@ -33,7 +34,7 @@ export const shiftsHandlers = {
     ctx.write({ entity: 'shift', summary: '交班清点' }, () => countShift(ctx.app, ctx.session!.userId, input)),
   'shifts.confirm': async (input, ctx) => {
     const shift = ctx.write({ entity: `shift:${input.shiftId}`, summary: `确认班次 ${input.shiftId}` }, () =>
-      confirmShift(ctx.app, ctx.session!.userId, input.shiftId, input.note ?? ''),
+      confirmShift(ctx.app, deciderId(ctx), input.shiftId, input.note ?? ''),
     );
     return { shift, backup: await backupAfterConfirm(ctx.app) };
   },
@@ -50,7 +51,7 @@ export const shiftsHandlers = {
   'shifts.listManualBooks': (input, ctx) => listManualBooks(ctx.app, viewer(ctx), input.status),
   'shifts.returnManualBook': (input, ctx) =>
     ctx.write({ entity: `manual_book:${input.code}`, summary: `收回手工收据本 ${input.code}，未用号码全部作废` }, () =>
-      returnManualBook(ctx.app, ctx.session!.userId, input.code, input.reason ?? ''),
+      returnManualBook(ctx.app, deciderId(ctx), input.code, input.reason ?? ''),
     ),
   'shifts.checkManualNumber': (input, ctx) => checkManualNumber(ctx.app, ctx.session!.userId, input.code, input.number),
   'shifts.enterManualReceipt': (input, ctx) =>
@@ -70,6 +71,6 @@ export const shiftsHandlers = {
   'shifts.reviewList': (_input, ctx) => reviewList(ctx.app),
   'shifts.markReviewed': (input, ctx) =>
     ctx.write({ entity: 'payment', summary: `复核手工收费/补录收款 ${input.paymentIds.join(', ')}` }, () =>
-      markReviewed(ctx.app, ctx.session!.userId, input.paymentIds),
+      markReviewed(ctx.app, deciderId(ctx), input.paymentIds),
     ),
 } satisfies DomainHandlers<typeof shiftsCalls>;

@@ -21,6 +21,18 @@ export const settingsSchema = z.object({
   fallbackMode: z.boolean().default(false),
   backupDir: z.string().default(''),
   backupKeep: z.number().int().positive().default(14),
+  /** Issue 4: wrong passwords in a row before an account locks, and for how long. */
+  lockoutThreshold: z.number().int().positive().default(5),
+  lockoutMinutes: z.number().int().positive().default(15),
+  /** Issue 4: a session idle this long asks for the password again. */
+  idleLockMinutes: z.number().int().positive().default(10),
+  /** RULES §6 receipt forms: A4, 241×93 mm three-part continuous, 80 mm thermal. */
+  receiptLayout: z.enum(['a4', 'triplicate', 'thermal80']).default('a4'),
+  /** The desktop printer receipts go to; '' = the system's default printer. */
+  printerName: z.string().default(''),
+  silentPrint: z.boolean().default(false),
+  /** The company seal printed on receipts: a PNG data URL, '' for none (stamped by hand). */
+  sealImage: z.string().default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

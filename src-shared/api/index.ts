@@ -5,11 +5,15 @@ import { arrearsCalls } from './calls/arrears';
 import { authCalls } from './calls/auth';
 import { billingCalls } from './calls/billing';
 import { collectionCalls } from './calls/collection';
+import { documentsCalls } from './calls/documents';
 import { feesCalls } from './calls/fees';
 import { maintenanceCalls } from './calls/maintenance';
 import { registerCalls } from './calls/register';
+import { reportsCalls } from './calls/reports';
 import { shiftsCalls } from './calls/shifts';
 import { systemCalls } from './calls/system';
+import { usersCalls } from './calls/users';
+import { importsCalls } from './calls/imports';
 
 export * from './result';
 export * from './permissions';
@@ -27,6 +31,10 @@ export const contract = {
   ...shiftsCalls,
   ...maintenanceCalls,
   ...arrearsCalls,
+  ...usersCalls,
+  ...reportsCalls,
+  ...documentsCalls,
+  ...importsCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;
@@ -40,11 +48,18 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** A supervisor's credentials typed at the cashier's desk for one approvable call. */
+export interface Approval {
+  username: string;
+  password: string;
+}
+
 /** What crosses the wire (IPC or HTTP) for one call. */
 export interface InvokeRequest {
   call: string;
   input: unknown;
   sessionId?: string;
+  approval?: Approval;
 }
 
 /** Push events from main (progress of long work, lock notices). */

@@ -172,12 +172,14 @@ export const accountsCalls = {
     output: refundView,
     access: 'refund.approve',
     mutates: true,
+    approvable: true,
   }),
   'accounts.rejectRefund': call({
     input: z.object({ refundId: id('退款申请'), reason }).strict(),
     output: refundView,
     access: 'refund.approve',
     mutates: true,
+    approvable: true,
   }),
   'accounts.executeRefund': call({
     input: z.object({ refundId: id('退款申请') }).strict(),
@@ -217,12 +219,14 @@ export const accountsCalls = {
     output: adjustmentView,
     access: 'adjustment.approve',
     mutates: true,
+    approvable: true,
   }),
   'accounts.rejectAdjustment': call({
     input: z.object({ adjustmentId: id('调账申请'), reason }).strict(),
     output: adjustmentView,
     access: 'adjustment.approve',
     mutates: true,
+    approvable: true,
   }),
   'accounts.listAdjustments': call({
     input: z

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AGING_BUCKET_KEYS } from '../../domain/aging';
 import { call } from '../define';
+import { isoDate } from '../schemas';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.number().int().positive();
 const fen = z.number().int();
 

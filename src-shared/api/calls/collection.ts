@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
+import { isoDate } from '../schemas';
 
 const id = z.number().int('编号必须是整数').positive('编号无效');
 const fen = z
@@ -8,7 +9,6 @@ const fen = z
   .positive('金额必须大于 0')
   .max(Number.MAX_SAFE_INTEGER, '金额过大');
 const fenOrZero = z.number().int('金额必须精确到分（整数分）').nonnegative('金额不能为负数').max(Number.MAX_SAFE_INTEGER, '金额过大');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const reason = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
 
 export const TENDER_METHODS = ['cash', 'wechat', 'alipay', 'card', 'transfer'] as const;
@@ -163,6 +163,7 @@ export const collectionCalls = {
     output: z.object({ paymentId: z.number().int(), receiptNo: z.string(), reopenedLineIds: z.array(z.number().int()) }),
     access: 'payment.void',
     mutates: true,
+    approvable: true,
   }),
   'collection.reverse': call({
     input: z.object({ paymentId: id, reason }).strict(),
@@ -176,6 +177,7 @@ export const collectionCalls = {
     }),
     access: 'payment.reverse',
     mutates: true,
+    approvable: true,
   }),
   'collection.listReceipts': call({
     input: z
@@ -244,6 +246,7 @@ export const collectionCalls = {
     output: z.object({ waiverId: z.number().int(), status: z.enum(['live', 'rejected']), outstandingFen: z.number().int() }),
     access: 'waiver.approve',
     mutates: true,
+    approvable: true,
   }),
   'collection.addOneOffCharge': call({
     input: z

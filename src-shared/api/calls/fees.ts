@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../../domain/dates';
 import { tierProblem } from '../../domain/tiers';
 import { call } from '../define';
+import { isoDate as date } from '../schemas';
 
 // RULES §3: fee items (收费项目), standards (收费标准) and discount rules (优惠). Prices and rates
 // cross as decimal strings (up to 4 decimals) so nothing passes through floating point.
 
 const id = (what: string) => z.number({ error: `请选择${what}` }).int(`${what}编号有误`).positive(`${what}编号有误`);
-const date = z.string().refine(isValidIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');
 const decimal4 = (what: string) =>
   z
     .string()

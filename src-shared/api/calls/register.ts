@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../../domain/dates';
 import { normalizeUnitCode, UNIT_CODE_PATTERN } from '../../domain/unitCode';
 import { call } from '../define';
+import { isoDate as date } from '../schemas';
 
 // RULES §2, the property register. Areas and readings cross as decimal strings (up to 4 decimals)
 // and are stored as integers in 0.0001 units, so nothing passes through floating point.
 
 const id = z.number({ error: '请选择记录' }).int().positive();
-const date = z.string().refine(isValidIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期间格式应为 YYYY-MM');
 const code = (what: string) =>
   z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from '../define';
+import { isoDate } from '../schemas';
 import { collectInput, collectResult, TENDER_METHODS } from './collection';
 
 const tenderMethod = z.enum(TENDER_METHODS, { error: '请选择收款方式' });
@@ -12,7 +13,6 @@ const bookCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9-]{2,20}$/, '收据本编号为 2–20 位字母、数字或 -');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 const methodTotal = z.object({ method: tenderMethod, tendersFen: fen, systemFen: fen });
 const methodCount = z.object({
@@ -146,6 +146,7 @@ export const shiftsCalls = {
     output: z.object({ shift: shiftView, backup: backupOutcome }),
     access: 'shift.confirm',
     mutates: true,
+    approvable: true,
   }),
   'shifts.list': call({
     input: z
@@ -182,6 +183,7 @@ export const shiftsCalls = {
     output: manualBookView,
     access: 'manualbook.manage',
     mutates: true,
+    approvable: true,
   }),
   'shifts.listManualBooks': call({
     input: z.object({ status: z.enum(['active', 'returned']).optional() }).strict(),
@@ -194,6 +196,7 @@ export const shiftsCalls = {
     output: z.object({ book: manualBookView, voided: z.array(z.string()) }),
     access: 'manualbook.manage',
     mutates: true,
+    approvable: true,
   }),
   'shifts.checkManualNumber': call({
     input: z.object({ code: bookCode, number: z.number().int().positive('号码应为正整数') }).strict(),
@@ -249,5 +252,6 @@ export const shiftsCalls = {
     output: z.object({ reviewed: z.number().int().nonnegative() }),
     access: 'manualbook.manage',
     mutates: true,
+    approvable: true,
   }),
 };

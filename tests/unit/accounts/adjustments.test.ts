@@ -21,7 +21,7 @@ describe('adjustments (调账)', () => {
 
     expect(await L.app.call('accounts.approveAdjustment', { adjustmentId: id }, await L.session('cashier1'))).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN' },
+      error: { code: 'NEEDS_APPROVAL' },
     });
     const approved = await L.app.must('accounts.approveAdjustment', { adjustmentId: id }, await L.session('supervisor1'));
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'supervisor-supervisor1', requestedBy: 'cashier-cashier1', lineOutstandingFen: 20000 });

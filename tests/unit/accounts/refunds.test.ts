@@ -54,7 +54,7 @@ describe('refund of a payment: request → approval by someone else → executio
     // Still paid until the refund is executed.
     expect(outstanding(L.ctx, line2)).toBe(0);
 
-    expect(await L.app.call('accounts.approveRefund', { refundId: req.id }, cashier)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await L.app.call('accounts.approveRefund', { refundId: req.id }, cashier)).toMatchObject({ ok: false, error: { code: 'NEEDS_APPROVAL' } });
     await L.app.must('accounts.approveRefund', { refundId: req.id }, await L.session('supervisor1'));
 
     // The payment's shift is closed by now: the refund lands in the executing cashier's shift.

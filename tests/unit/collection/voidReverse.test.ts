@@ -39,7 +39,7 @@ describe('collection.void', () => {
     openShift(d);
     const paid = await d.app.must('collection.collect', collectInput(d, { tenders: [{ method: 'cash', amountFen: 100 }], deposit: { kind: '押金', amountFen: 100 } }), d.cashier);
     expect(await d.app.call('collection.void', { paymentId: paid.paymentId, reason: '错' }, d.supervisor)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await d.app.call('collection.void', { paymentId: paid.paymentId, reason: '收错了' }, d.cashier)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await d.app.call('collection.void', { paymentId: paid.paymentId, reason: '收错了' }, d.cashier)).toMatchObject({ ok: false, error: { code: 'NEEDS_APPROVAL' } });
   });
 
   it('takes back the prepaid the payment put in, and refuses when it has been spent', async () => {

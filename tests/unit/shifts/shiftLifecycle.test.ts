@@ -168,7 +168,7 @@ describe('a closed shift', () => {
     expect(await app.call('shifts.confirm', { shiftId: theirs.id }, supervisor)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     await app.must('shifts.count', { counts: [{ method: 'cash', countedFen: 0 }] }, supervisor);
     await app.must('shifts.count', { counts: [{ method: 'cash', countedFen: 0 }] }, cashier);
-    expect(await app.call('shifts.confirm', { shiftId: theirs.id }, cashier)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.call('shifts.confirm', { shiftId: theirs.id }, cashier)).toMatchObject({ ok: false, error: { code: 'NEEDS_APPROVAL' } });
     expect(await app.call('shifts.confirm', { shiftId: own.id }, supervisor)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await app.must('shifts.confirm', { shiftId: own.id }, other)).shift.status).toBe('confirmed');
   });

@@ -71,6 +71,8 @@ export async function generateDemoLedger(db: BetterSqlite3.Database, o: DemoOpti
     const { staff, reg, fees, series } = db.transaction(() => {
       const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       setMeta.run('company_name', COMPANY_NAME);
+      // Demo data is training data: documents printed from it carry 培训 and the shell says so.
+      setMeta.run('training', '1');
       setMeta.run('demo_data', JSON.stringify({ units: o.units, months: o.months, end: o.end, seed: o.seed }));
       const staff = writeStaff(w, hashes, setupAt);
       const reg = writeRegister(w, rng.fork(1), o.units, months, setupAt, staff.cashiers[0]!);

@@ -4,22 +4,56 @@ import { IconBuildingCommunity, IconLogout, IconUserCircle } from '@tabler/icons
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ArrearsPage } from '../features/arrears/ArrearsPage';
 import { ComingLaterPage } from '../features/coming-later/ComingLaterPage';
-import { StatusPage } from '../features/status/StatusPage';
+import { DayClosePage } from '../features/dayClose/DayClosePage';
+import { DeskPage } from '../features/desk/DeskPage';
+import { ManualPage } from '../features/manual/ManualPage';
+import { QueryPage } from '../features/query/QueryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { HOME_PAGE, NAV_ITEMS, type PageId } from './navigation';
+import { StatusPage } from '../features/status/StatusPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { HelpOverlay } from './HelpOverlay';
+import { navShortcutDigit, visibleNavItems, type PageId } from './navigation';
 import { useSignedIn } from './session';
+
+function PageView({ page }: { page: PageId }) {
+  switch (page) {
+    case 'desk':
+      return <DeskPage />;
+    case 'query':
+      return <QueryPage />;
+    case 'arrears':
+      return <ArrearsPage />;
+    case 'manual':
+      return <ManualPage />;
+    case 'dayClose':
+      return <DayClosePage />;
+    case 'users':
+      return <UsersPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'status':
+      return <StatusPage />;
+    default:
+      return <ComingLaterPage page={page} />;
+  }
+}
 
 /** The signed-in frame: header (company, user, language, logout), left menu, and the page. */
 export function Shell() {
   const { t } = useTranslation();
   const { bootstrap, session, logout } = useSignedIn();
-  const [page, setPage] = useState<PageId>(HOME_PAGE);
+  const items = visibleNavItems(session.user.permissions);
+  const [page, setPage] = useState<PageId>(items[0]?.id ?? 'status');
   const [leaving, setLeaving] = useState(false);
 
-  // Alt+1 … Alt+8 open the menu items in order, also while typing in a field.
+  // Alt+1 … Alt+0 open the menu items in order, also while typing in a field.
   useHotkeys(
-    NAV_ITEMS.map((item, index) => [`alt+digit${index + 1}`, () => setPage(item.id), { usePhysicalKeys: true }]),
+    items.flatMap((item, index) => {
+      const digit = navShortcutDigit(index);
+      return digit === null ? [] : [[`alt+digit${digit}`, () => setPage(item.id), { usePhysicalKeys: true }] as const];
+    }),
     [],
   );
 
@@ -77,7 +111,7 @@ export function Shell() {
 
       <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navLabel')}>
         <AppShell.Section grow component={ScrollArea}>
-          {NAV_ITEMS.map((item, index) => (
+          {items.map((item, index) => (
             <NavLink
               key={item.id}
               component="button"
@@ -85,9 +119,11 @@ export function Shell() {
               label={t(`nav.${item.id}`)}
               leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
               rightSection={
-                <Kbd size="xs" aria-hidden c="dimmed">
-                  {t('shell.shortcut', { key: index + 1 })}
-                </Kbd>
+                navShortcutDigit(index) !== null && (
+                  <Kbd size="xs" aria-hidden c="dimmed">
+                    {t('shell.shortcut', { key: navShortcutDigit(index) })}
+                  </Kbd>
+                )
               }
               active={page === item.id}
               aria-current={page === item.id ? 'page' : undefined}
@@ -102,8 +138,9 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        {page === 'status' ? <StatusPage /> : page === 'settings' ? <SettingsPage /> : <ComingLaterPage page={page} />}
+        <PageView page={page} />
       </AppShell.Main>
+      <HelpOverlay page={page} pages={items.map((item) => item.id)} />
     </AppShell>
   );
 }

@@ -1,3 +1,9 @@
+import { arrearsEn } from '../../features/arrears/i18n';
+import { dayCloseEn } from '../../features/dayClose/i18n';
+import { deskEn } from '../../features/desk/i18n';
+import { manualEn } from '../../features/manual/i18n';
+import { queryEn } from '../../features/query/i18n';
+import { usersEn } from '../../features/users/i18n';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -16,6 +22,9 @@ export const en: Messages = {
   common: {
     retry: 'Retry',
     refresh: 'Refresh',
+  },
+  money: {
+    invalid: 'Enter a valid amount in yuan (at most two decimals, not negative)',
   },
   errors: {
     title: 'The operation did not succeed',
@@ -67,26 +76,39 @@ export const en: Messages = {
   },
   nav: {
     desk: 'Fee desk',
-    arrears: 'Arrears',
     query: 'Search',
+    arrears: 'Arrears',
+    manual: 'Manual fallback',
+    dayClose: 'Day close',
     billing: 'Billing',
     reports: 'Reports',
-    dayClose: 'Day close',
+    users: 'Users & permissions',
     settings: 'Settings',
     status: 'System status',
   },
+  help: {
+    title: 'Keyboard shortcuts',
+    open: 'Press ? or F1 for this help',
+    global: 'Everywhere',
+    keys: {
+      'Alt+1 … Alt+0': 'Open menu item 1 … 10',
+      '? / F1': 'Show this help',
+      Esc: 'Close a dialog',
+    },
+  },
+  desk: deskEn,
+  query: queryEn,
+  arrears: arrearsEn,
+  manual: manualEn,
+  dayClose: dayCloseEn,
+  users: usersEn,
   comingLater: {
     badge: 'Coming later',
     title: '"{{name}}" is being built',
     body: 'This function will arrive in a later version and is not available yet. Until then, please follow the company\'s manual procedure.',
     plannedTitle: 'What it will offer',
-    desk: 'Look up what a unit or owner owes; take cash, WeChat, Alipay, card and transfer payments; print, reprint and void receipts.',
-    arrears: 'Arrears details with late fees, printed payment reminders and follow-up notes.',
-    query: 'Search units, owners, parking spaces, bills, payments and receipts.',
     billing: 'Generate bills from the fee standards: preview, post, and undo a run if needed.',
     reports: 'Daily collection, collection details, arrears, summaries, collection rate and ageing reports, exportable to Excel.',
-    dayClose: 'Shift hand-over: compare system and counted amounts per tender, record over/short, supervisor confirmation.',
-    settings: 'Company details, fee items and standards, users and permissions, receipt and printing settings.',
   },
   status: {
     title: 'System status',

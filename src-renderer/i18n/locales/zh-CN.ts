@@ -1,4 +1,10 @@
 import { ROLE_NAMES } from '../../../src-shared/api/permissions';
+import { arrearsZh } from '../../features/arrears/i18n';
+import { dayCloseZh } from '../../features/dayClose/i18n';
+import { deskZh } from '../../features/desk/i18n';
+import { manualZh } from '../../features/manual/i18n';
+import { queryZh } from '../../features/query/i18n';
+import { usersZh } from '../../features/users/i18n';
 
 /** Simplified Chinese: the default language and the shape every other language must match. */
 export const zhCN = {
@@ -17,6 +23,9 @@ export const zhCN = {
   common: {
     retry: '重试',
     refresh: '刷新',
+  },
+  money: {
+    invalid: '请输入正确的金额（元，最多两位小数，不能为负数）',
   },
   errors: {
     title: '操作未成功',
@@ -63,26 +72,39 @@ export const zhCN = {
   roles: { ...ROLE_NAMES },
   nav: {
     desk: '收费台',
-    arrears: '欠费',
     query: '查询',
+    arrears: '欠费',
+    manual: '手工收费',
+    dayClose: '日结',
     billing: '出账',
     reports: '报表',
-    dayClose: '日结',
+    users: '用户与权限',
     settings: '设置',
     status: '系统状态',
   },
+  help: {
+    title: '键盘快捷键',
+    open: '? 或 F1 打开本帮助',
+    global: '全局',
+    keys: {
+      'Alt+1 … Alt+0': '打开左侧菜单中的第 1 … 10 项',
+      '? / F1': '显示本帮助',
+      Esc: '关闭对话框',
+    } as Record<string, string>,
+  },
+  desk: deskZh,
+  query: queryZh,
+  arrears: arrearsZh,
+  manual: manualZh,
+  dayClose: dayCloseZh,
+  users: usersZh,
   comingLater: {
     badge: '建设中',
     title: '「{{name}}」功能正在建设中',
     body: '该功能将在后续版本中提供，当前版本暂不可用。如需办理相关业务，请按公司的手工流程处理。',
     plannedTitle: '计划提供的内容',
-    desk: '按房屋或业主查询应收，现金、微信、支付宝、银行卡、转账收款，打印收据，补打与作废。',
-    arrears: '欠费明细与违约金计算，打印催缴通知单，记录跟进情况。',
-    query: '查询房屋、业主、车位、账单、收款记录和收据。',
     billing: '按收费标准生成应收账单：预览、确认入账，必要时撤销本次出账。',
     reports: '收费日报、收费明细、欠费明细、收费汇总、收缴率、账龄分析等报表，可导出 Excel。',
-    dayClose: '交班点款：按收款方式核对系统金额与实点金额，记录长短款，由收费主管确认。',
-    settings: '公司信息、收费项目与标准、用户与权限、收据与打印设置。',
   },
   status: {
     title: '系统状态',
@@ -126,7 +148,7 @@ export const zhCN = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Every language file must provide exactly these keys. */
 export type Messages = Widen<typeof zhCN>;

@@ -41,3 +41,22 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
   expect(overflow, 'page is wider than the window').toBeLessThanOrEqual(0);
 }
+
+/** The training company's server (small generated dataset, clock from 2024-05-06 10:00 Shanghai). */
+export function demoUrl(): string {
+  const url = process.env.FEEDESK_E2E_DEMO_URL;
+  if (!url) throw new Error('FEEDESK_E2E_DEMO_URL is not set: the global setup did not start the demo server');
+  return url;
+}
+
+/** Every training account's password (src-main/demo/generate.ts). */
+export const TRAINING_PASSWORD = 'Train2024';
+
+/** Opens the training company and signs in; resolves once the shell shows. */
+export async function signInDemo(page: Page, username: string): Promise<void> {
+  await page.goto(demoUrl());
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(TRAINING_PASSWORD);
+  await page.getByTestId('login-password').press('Enter');
+  await expect(page.getByTestId('logout-button')).toBeVisible();
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /** What serve.ts prints once it listens: `… http://127.0.0.1:<port>/#token=<token>`. */
 const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/)#token=([A-Za-z0-9_\-.~%]+)/;
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export interface BrowserModeServer {
@@ -35,14 +35,15 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * Starts browser mode (`src-main/bridge/serve.ts`) on a new, empty temporary data folder, and
  * resolves once it prints its address. The renderer must already be built into dist/renderer.
  */
-export async function startBrowserModeServer(): Promise<BrowserModeServer> {
-  if (!fs.existsSync(path.join(projectRoot, 'dist/renderer/index.html'))) {
+export async function startBrowserModeServer(extraArgs: readonly string[] = []): Promise<BrowserModeServer> {
+  const staticDir = process.env.FEEDESK_STATIC_DIR ?? path.join(projectRoot, 'dist/renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npx vite build` first (npm run test:e2e does)');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedesk-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/bridge/serve.ts', '--port', '0', '--data-dir', dataDir],
+    ['--import', 'tsx', 'src-main/bridge/serve.ts', '--port', '0', '--data-dir', dataDir, ...extraArgs],
     { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
 

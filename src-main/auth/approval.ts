@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context';
 import { appendAudit } from '../audit/auditLog';
 import { AppFailure } from '../ipc/failure';
 import type { Approver, CallContext } from '../ipc/types';
-import { clearFailures, isLocked, recordFailure } from './lockout';
+import { clearFailures, decoyFailure, isLocked, recordFailure } from './lockout';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
 import { rolePermissions, userCommunityIds, type Session } from './sessions';
 
@@ -39,14 +39,14 @@ export async function verifyApproval(
     throw new AppFailure('APPROVAL_REFUSED', message);
   };
   const badCredentials = '现场授权未通过：授权人用户名或密码错误';
-  if (!user || user.disabled) return refuse('用户不存在或已停用', badCredentials);
-  if (isLocked(app, user)) return refuse('账号处于锁定中', '现场授权未通过：授权人账号已锁定，请稍后再试或联系管理员解锁');
+  // The same words whether this attempt locked the account or it was locked already, and for a
+  // name without an account after as many tries: nobody learns which usernames exist.
+  const lockedOut = '现场授权未通过：授权人连续多次密码错误，账号已锁定，请稍后再试或联系管理员解锁';
+  if (!user || user.disabled) return refuse('用户不存在或已停用', decoyFailure(app, p.approval.username) ? lockedOut : badCredentials);
+  if (isLocked(app, user)) return refuse('账号处于锁定中', lockedOut);
   if (!passwordOk) {
     const { locked } = recordFailure(app, user, p.call, `现场授权失败（操作人 ${p.session.username}）`);
-    throw new AppFailure(
-      'APPROVAL_REFUSED',
-      locked ? '现场授权未通过：授权人连续多次密码错误，账号已锁定' : badCredentials,
-    );
+    throw new AppFailure('APPROVAL_REFUSED', locked ? lockedOut : badCredentials);
   }
   if (user.id === p.session.userId) return refuse('授权人与操作人相同', '不能为自己授权，请由另一位主管输入用户名和密码');
   if (user.must_change_password) return refuse('授权人须先修改密码', '现场授权未通过：授权人须先登录修改密码');

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/auditLog';
 import { AppFailure } from '../ipc/failure';
 import type { CallContext } from '../ipc/types';
 import { getMeta, setMeta } from '../system/meta';
-import { clearFailures, isLocked, lockedFailure, recordFailure } from './lockout';
+import { clearFailures, decoyFailure, isLocked, lockedFailure, recordFailure } from './lockout';
 import {
   checkPasswordPolicy,
   DUMMY_HASH_PROMISE,
@@ -80,7 +80,7 @@ export async function login(input: CallInput<'auth.login'>, ctx: CallContext) {
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
   if (!user || user.disabled) {
     auditAlone(app, 'auth.login', user?.id ?? null, `登录失败：用户名 ${input.username}`);
-    throw new AppFailure('BAD_CREDENTIALS');
+    throw decoyFailure(app, input.username) ? lockedFailure(app) : new AppFailure('BAD_CREDENTIALS');
   }
   if (isLocked(app, user)) {
     auditAlone(app, 'auth.login', user.id, `登录被拒绝：账号 ${user.username} 处于锁定中`);
@@ -168,7 +168,7 @@ export async function recover(input: CallInput<'auth.recover'>, ctx: CallContext
   const codeOk = await verifyPassword(normalizeRecoveryCode(input.recoveryCode), stored ?? (await DUMMY_HASH_PROMISE));
   if (!user || stored === null) {
     auditAlone(app, 'auth.recover', user?.id ?? null, `恢复码重置密码失败：用户名 ${input.username}`);
-    throw refused;
+    throw decoyFailure(app, input.username) ? lockedFailure(app) : refused;
   }
   if (isLocked(app, user)) {
     auditAlone(app, 'auth.recover', user.id, `恢复码重置密码被拒绝：账号 ${user.username} 处于锁定中`);

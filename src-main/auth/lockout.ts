@@ -54,3 +54,37 @@ export function recordFailure(app: AppContext, user: CredentialHolder, call: str
 export function clearFailures(app: AppContext, userId: number): void {
   app.q.run(app.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId));
 }
+
+interface Decoy {
+  failures: number;
+  lockedUntil: number;
+}
+
+/** Decoy counters live with each running ledger, in memory: they guard no data, only the answer. */
+const decoys = new WeakMap<AppContext, Map<string, Decoy>>();
+/** Bounds the memory a stream of made-up names can take; the oldest names are forgotten first. */
+const MAX_DECOYS = 1000;
+
+/**
+ * A wrong attempt with a name that has no usable account (unknown or disabled) is counted like a
+ * real one, so after the threshold it is "locked" too: the lockout message never tells a stranger
+ * which usernames exist. Returns true when the answer must be the lockout.
+ */
+export function decoyFailure(app: AppContext, username: string): boolean {
+  const { lockoutThreshold, lockoutMinutes } = getSettings(app);
+  let byName = decoys.get(app);
+  if (!byName) decoys.set(app, (byName = new Map()));
+  const key = username.toLowerCase();
+  const now = app.clock.now().getTime();
+  const decoy = byName.get(key) ?? { failures: 0, lockedUntil: 0 };
+  byName.delete(key);
+  let locked = decoy.lockedUntil > now;
+  if (!locked) {
+    decoy.failures += 1;
+    locked = decoy.failures >= lockoutThreshold;
+    if (locked) Object.assign(decoy, { failures: 0, lockedUntil: now + lockoutMinutes * 60_000 });
+  }
+  byName.set(key, decoy);
+  if (byName.size > MAX_DECOYS) byName.delete(byName.keys().next().value!);
+  return locked;
+}

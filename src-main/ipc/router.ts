@@ -29,9 +29,14 @@ export interface Router {
   invoke(request: InvokeRequest): Promise<Result<unknown>>;
 }
 
-/** The calls a locked screen may still make, and those allowed before a required password change. */
-const WHILE_LOCKED: ReadonlySet<string> = new Set(['auth.unlockSession', 'auth.logout']);
+/**
+ * The calls a locked screen may still make (locking again is harmless: the desk's idle timer and
+ * the ledger's may both decide at once), and those allowed before a required password change.
+ */
+const WHILE_LOCKED: ReadonlySet<string> = new Set(['auth.unlockSession', 'auth.logout', 'auth.lock']);
 const BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.me']);
+/** Polls a screen makes on its own (the desk-mode light): no one is at the desk because of them. */
+const BACKGROUND_POLLS: ReadonlySet<string> = new Set(['shifts.healthCheck', 'shifts.probeServer']);
 
 const approvalSchema = z
   .object({
@@ -40,10 +45,15 @@ const approvalSchema = z
   })
   .strict();
 
+/**
+ * The first problem, in Chinese. Unknown keys are named only as "fields not allowed": echoing a
+ * caller's own key names back would hand whatever they typed (script, SQL) to the screen.
+ */
 function firstIssueMessage(error: z.ZodError, prefix = '输入内容有误'): string {
   const issue = error.issues[0];
   if (!issue) return prefix;
   const where = issue.path.length > 0 ? `（${issue.path.join('.')}）` : '';
+  if (issue.code === 'unrecognized_keys') return `${prefix}${where}：包含不允许的字段`;
   return `${prefix}${where}：${issue.message}`;
 }
 
@@ -67,8 +77,8 @@ export function writeAudited<T>(
 }
 
 /**
- * validate input → session (locked? password change due?) → permission, or a supervisor's
- * approval → data scope → run handler → Result. Nothing else crosses.
+ * session (none? locked? password change due? a call the role can never make?) → validate input →
+ * permission, or a supervisor's approval → data scope → run handler → Result. Nothing else crosses.
  */
 export function createRouter(app: AppContext, handlers: Handlers, options: RouterOptions = {}): Router {
   const report = options.onInternalError ?? ((call, error) => console.error(`[${call}]`, error));
@@ -91,6 +101,21 @@ export function createRouter(app: AppContext, handlers: Handlers, options: Route
 
   async function run(name: CallName, request: InvokeRequest): Promise<Result<unknown>> {
     const spec = contract[name];
+    // Who is asking comes first: a stranger, a locked screen or a user who may not make this call
+    // at all learns nothing about the call's input, not even its schema's messages.
+    const sessionId = request.sessionId;
+    let session: Session | null = null;
+    if (spec.access !== 'public' || sessionId) {
+      session = typeof sessionId === 'string' ? resolveSession(app, sessionId) : null;
+    }
+    if (spec.access !== 'public') {
+      if (!session) return fail('NOT_LOGGED_IN');
+      if (session.locked && !WHILE_LOCKED.has(name)) return fail('SESSION_LOCKED');
+      if (session.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(name)) return fail('PASSWORD_CHANGE_REQUIRED');
+      if (spec.access !== 'session' && !spec.approvable && !session.permissions.has(spec.access)) return fail('FORBIDDEN');
+    }
+
+    // Before any approval: a supervisor is not asked to vouch for an input that cannot run.
     const parsed = spec.input.safeParse(request.input ?? {});
     if (!parsed.success) return fail('INVALID_INPUT', firstIssueMessage(parsed.error));
     let approval: Approval | undefined;
@@ -100,20 +125,12 @@ export function createRouter(app: AppContext, handlers: Handlers, options: Route
       approval = checked.data;
     }
 
-    const sessionId = request.sessionId;
-    let session: Session | null = null;
-    if (spec.access !== 'public' || sessionId) {
-      session = typeof sessionId === 'string' ? resolveSession(app, sessionId) : null;
-    }
     let approver: Approver | null = null;
-    if (spec.access !== 'public') {
-      if (!session) return fail('NOT_LOGGED_IN');
-      if (session.locked && !WHILE_LOCKED.has(name)) return fail('SESSION_LOCKED');
-      if (session.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(name)) return fail('PASSWORD_CHANGE_REQUIRED');
+    if (session && spec.access !== 'public') {
       approver = await authorize(name, session, approval);
       checkScope(app, name, parsed.data, session.communityIds);
       if (approver) checkScope(app, name, parsed.data, approver.communityIds);
-      if (!session.locked) touchSession(app, session);
+      if (!session.locked && !BACKGROUND_POLLS.has(name)) touchSession(app, session);
     }
 
     const ctx: CallContext = {

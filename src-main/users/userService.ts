@@ -21,6 +21,7 @@ type UserRow = {
   created_at: string;
 };
 
+const DISABLE_SELF = '不能停用自己的账号：请由另一位管理员操作';
 const LAST_ADMIN = '至少要保留一位启用中、拥有“用户与权限管理”权限的用户，否则将无人能管理系统';
 
 function roleNames(app: AppContext): Map<string, string> {
@@ -31,6 +32,16 @@ function communitiesOf(app: AppContext, userId: number): number[] {
   return app.q
     .all(app.db.selectFrom('user_communities').select('community_id').where('user_id', '=', userId).orderBy('community_id'))
     .map((r) => r.community_id);
+}
+
+function lastLoginAt(app: AppContext, userId: number): string | null {
+  const row = app.q.first(
+    app.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.max('created_at').as('at'))
+      .where('user_id', '=', userId),
+  );
+  return row?.at ?? null;
 }
 
 function view(app: AppContext, u: UserRow, names = roleNames(app)): UserView {
@@ -48,6 +59,7 @@ function view(app: AppContext, u: UserRow, names = roleNames(app)): UserView {
     failedLogins: u.failed_logins,
     mustChangePassword: u.must_change_password === 1,
     createdAt: u.created_at,
+    lastLoginAt: lastLoginAt(app, u.id),
   };
 }
 
@@ -120,6 +132,8 @@ export async function createUser(input: CallInput<'users.create'>, ctx: CallCont
 
 export function updateUser(input: CallInput<'users.update'>, ctx: CallContext) {
   const { app } = ctx;
+  // Disabling oneself would end this very session mid-change and could leave no one in charge.
+  if (input.disabled === true && input.userId === ctx.session!.userId) throw new AppFailure('RULE_VIOLATION', DISABLE_SELF);
   const audit = { entity: `user:${input.userId}`, summary: '' };
   const user = ctx.write(audit, () => {
     const before = userView(app, input.userId);

@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconBuildingCommunity, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconLock, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -8,6 +8,7 @@ import { ArrearsPage } from '../features/arrears/ArrearsPage';
 import { ComingLaterPage } from '../features/coming-later/ComingLaterPage';
 import { DayClosePage } from '../features/dayClose/DayClosePage';
 import { DeskPage } from '../features/desk/DeskPage';
+import { FallbackBanner } from '../features/manual/FallbackBanner';
 import { ManualPage } from '../features/manual/ManualPage';
 import { QueryPage } from '../features/query/QueryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -43,7 +44,7 @@ function PageView({ page }: { page: PageId }) {
 /** The signed-in frame: header (company, user, language, logout), left menu, and the page. */
 export function Shell() {
   const { t } = useTranslation();
-  const { bootstrap, session, logout } = useSignedIn();
+  const { bootstrap, session, logout, lockNow } = useSignedIn();
   const items = visibleNavItems(session.user.permissions);
   const [page, setPage] = useState<PageId>(items[0]?.id ?? 'status');
   const [leaving, setLeaving] = useState(false);
@@ -56,6 +57,8 @@ export function Shell() {
     }),
     [],
   );
+  // Ctrl+L locks the desk when the cashier steps away from the counter.
+  useHotkeys([['mod+L', lockNow]], []);
 
   const { user } = session;
 
@@ -92,6 +95,9 @@ export function Shell() {
               </Badge>
             </Group>
             <LanguageSwitch />
+            <Button variant="default" size="sm" leftSection={<IconLock size={16} />} onClick={lockNow} data-testid="lock-button">
+              {t('shell.lock')}
+            </Button>
             <Button
               variant="default"
               size="sm"
@@ -138,6 +144,10 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
+        {/* Whoever takes money must see on every page that the desk is in 手工收费 mode. */}
+        {(user.permissions.includes('payment.collect') || user.permissions.includes('manual.entry')) && (
+          <FallbackBanner />
+        )}
         <PageView page={page} />
       </AppShell.Main>
       <HelpOverlay page={page} pages={items.map((item) => item.id)} />

@@ -5,6 +5,7 @@
  */
 import type { AppEvent, CallInput, CallName, CallOutput, InvokeRequest, Result, WindowApi } from '../../src-shared/api';
 import { i18n } from '../i18n';
+import { invokeWithRecovery, type ApprovalAsk } from './callRecovery';
 
 declare global {
   interface Window {
@@ -104,6 +105,9 @@ export async function fetchFile(fileId: string): Promise<Blob | null> {
 /** Kept in memory only: a reload or a new window signs in again. */
 let sessionId: string | undefined;
 const sessionLostListeners = new Set<() => void>();
+const passwordChangeListeners = new Set<() => void>();
+let unlockWaiter: (() => Promise<boolean>) | null = null;
+let approvalRequester: ((ask: ApprovalAsk) => Promise<Result<unknown> | null>) | null = null;
 
 export function setSessionId(id: string | undefined): void {
   sessionId = id;
@@ -115,19 +119,48 @@ export function onSessionLost(listener: () => void): () => void {
   return () => sessionLostListeners.delete(listener);
 }
 
-/** Invokes one contract call; never throws — failures come back as `{ ok: false, error }`. */
+/** Called when a call answers PASSWORD_CHANGE_REQUIRED (an administrator reset this user's password). */
+export function onPasswordChangeRequired(listener: () => void): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
+}
+
+/**
+ * The session registers how a SESSION_LOCKED answer is waited out (the lock overlay); every call
+ * refused while locked resolves only after the unlock, with the answer of its second attempt.
+ */
+export function setUnlockWaiter(waiter: (() => Promise<boolean>) | null): void {
+  unlockWaiter = waiter;
+}
+
+/** The approval dialog registers here; without it NEEDS_APPROVAL reaches the screen as it is. */
+export function setApprovalRequester(requester: ((ask: ApprovalAsk) => Promise<Result<unknown> | null>) | null): void {
+  approvalRequester = requester;
+}
+
+async function send(request: InvokeRequest): Promise<Result<unknown>> {
+  try {
+    return await transport.invoke(request);
+  } catch {
+    return failure(i18n.t('errors.unreachable'));
+  }
+}
+
+/**
+ * Invokes one contract call; never throws — failures come back as `{ ok: false, error }`. A locked
+ * screen and a supervisor's approval are dealt with here, so screens never see either.
+ */
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
   const request: InvokeRequest = sessionId ? { call: name, input, sessionId } : { call: name, input };
-  let result: Result<unknown>;
-  try {
-    result = await transport.invoke(request);
-  } catch {
-    result = failure(i18n.t('errors.unreachable'));
-  }
+  const result = await invokeWithRecovery(send, request, {
+    waitForUnlock: unlockWaiter ?? undefined,
+    requestApproval: approvalRequester ?? undefined,
+  });
   if (!result.ok && result.error.code === 'NOT_LOGGED_IN' && sessionId) {
     sessionId = undefined;
     sessionLostListeners.forEach((listener) => listener());
   }
+  if (!result.ok && result.error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeListeners.forEach((listener) => listener());
   // The ledger validates its outputs against the same contract these types come from.
   return result as Result<CallOutput<N>>;
 }

@@ -5,8 +5,9 @@ import { appOrigin, appUrl, expectNoHorizontalScroll, saveScreen } from './suppo
 test.describe.configure({ mode: 'serial' });
 
 /**
- * The foundation, end to end on a fresh ledger: first-run setup → shell → logout → failed and
- * successful login → 系统状态 → language switch → logout. One story, so the steps run in order.
+ * The foundation, end to end on a fresh ledger: first-run setup → recovery code → shell → logout →
+ * failed and successful login → 系统状态 → language switch → logout. One story, so the steps run
+ * in order.
  */
 const COMPANY = '瑞和物业服务有限公司';
 const ADMIN = { username: 'zhangmin', displayName: '张敏', password: 'Qiantai2025' };
@@ -17,7 +18,7 @@ async function expectShell(page: Page) {
   await expect(page.getByTestId('shell-user-role')).toHaveText('管理员');
 }
 
-test('first-run setup, login, system status, language switch, logout', async ({ page }) => {
+test('first-run setup with its recovery code, login, system status, language switch, logout', async ({ page }) => {
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
@@ -62,6 +63,13 @@ test('first-run setup, login, system status, language switch, logout', async ({ 
     await page.getByTestId('setup-password').fill(ADMIN.password);
     await page.getByTestId('setup-password-confirm').fill(ADMIN.password);
     await page.getByTestId('setup-submit').click();
+  });
+
+  await test.step('the one-time recovery code is shown before the shell', async () => {
+    await expect(page.getByRole('heading', { name: '请保存管理员恢复码' })).toBeVisible();
+    await expect(page.getByTestId('recovery-code')).toHaveText(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){3}$/);
+    await expectNoHorizontalScroll(page);
+    await page.getByTestId('recovery-continue').click();
   });
 
   await test.step('lands in the shell with the administrator\'s menu; unbuilt items say so', async () => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../src-shared/api';
 import { call, isDesktop } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CompanyServerSettings } from '../manual/CompanyServerSettings';
 
 type Settings = CallOutput<'settings.get'>;
 type Layout = Settings['receiptLayout'];
@@ -144,6 +145,7 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Paper>
+      <CompanyServerSettings />
     </Stack>
   );
 }

@@ -9,11 +9,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * First run: company name and the first administrator. The ledger enforces the password policy
- * and answers in Chinese; here we only check that the two passwords match.
+ * and answers in Chinese; here we only check that the two passwords match. Next comes the
+ * one-time recovery code (RecoveryCodePage).
  */
 export function SetupPage({ bootstrap }: { bootstrap: Bootstrap }) {
   const { t } = useTranslation();
-  const { signedIn, reload } = useSession();
+  const { setUpWithRecoveryCode, reload } = useSession();
   const [companyName, setCompanyName] = useState('');
   const [adminUsername, setAdminUsername] = useState('');
   const [adminDisplayName, setAdminDisplayName] = useState('');
@@ -42,7 +43,7 @@ export function SetupPage({ bootstrap }: { bootstrap: Bootstrap }) {
       return;
     }
     notifications.show({ color: 'teal', message: t('setup.done') });
-    signedIn(result.value, companyName.trim());
+    setUpWithRecoveryCode(result.value, result.value.recoveryCode, companyName.trim());
   }
 
   return (

@@ -1,4 +1,5 @@
 import { arrearsEn } from '../../features/arrears/i18n';
+import { authEn } from '../../features/auth/i18n';
 import { dayCloseEn } from '../../features/dayClose/i18n';
 import { deskEn } from '../../features/desk/i18n';
 import { manualEn } from '../../features/manual/i18n';
@@ -64,6 +65,7 @@ export const en: Messages = {
   shell: {
     navLabel: 'Main menu',
     currentUser: 'Signed in as',
+    lock: 'Lock',
     logout: 'Sign out',
     shortcut: 'Alt+{{key}}',
   },
@@ -78,7 +80,7 @@ export const en: Messages = {
     desk: 'Fee desk',
     query: 'Search',
     arrears: 'Arrears',
-    manual: 'Manual fallback',
+    manual: 'Manual mode',
     dayClose: 'Day close',
     billing: 'Billing',
     reports: 'Reports',
@@ -93,6 +95,7 @@ export const en: Messages = {
     keys: {
       'Alt+1 … Alt+0': 'Open menu item 1 … 10',
       '? / F1': 'Show this help',
+      'Ctrl+L': 'Lock the screen (leaving the counter)',
       Esc: 'Close a dialog',
     },
   },
@@ -102,6 +105,7 @@ export const en: Messages = {
   manual: manualEn,
   dayClose: dayCloseEn,
   users: usersEn,
+  auth: authEn,
   comingLater: {
     badge: 'Coming later',
     title: '"{{name}}" is being built',

@@ -1,5 +1,6 @@
 import { ROLE_NAMES } from '../../../src-shared/api/permissions';
 import { arrearsZh } from '../../features/arrears/i18n';
+import { authZh } from '../../features/auth/i18n';
 import { dayCloseZh } from '../../features/dayClose/i18n';
 import { deskZh } from '../../features/desk/i18n';
 import { manualZh } from '../../features/manual/i18n';
@@ -65,6 +66,7 @@ export const zhCN = {
   shell: {
     navLabel: '主菜单',
     currentUser: '当前用户',
+    lock: '锁屏',
     logout: '退出登录',
     shortcut: 'Alt+{{key}}',
   },
@@ -89,6 +91,7 @@ export const zhCN = {
     keys: {
       'Alt+1 … Alt+0': '打开左侧菜单中的第 1 … 10 项',
       '? / F1': '显示本帮助',
+      'Ctrl+L': '锁屏（离开柜台时）',
       Esc: '关闭对话框',
     } as Record<string, string>,
   },
@@ -98,6 +101,7 @@ export const zhCN = {
   manual: manualZh,
   dayClose: dayCloseZh,
   users: usersZh,
+  auth: authZh,
   comingLater: {
     badge: '建设中',
     title: '「{{name}}」功能正在建设中',

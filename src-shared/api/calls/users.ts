@@ -61,6 +61,8 @@ export const userView = z.object({
   failedLogins: z.number().int(),
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
+  /** When the user last signed in (the newest session they started); null = never. */
+  lastLoginAt: z.string().nullable(),
 });
 export type UserView = z.infer<typeof userView>;
 

@@ -68,24 +68,43 @@ describe('supervisor approval on the spot', () => {
     ]);
   });
 
-  it('refuses an approver without the permission, and approval on a call that is not approvable', async () => {
+  it('takes approval only from a role holding the permission: not finance, not an auditor — unless an administrator grants it', async () => {
     const d = await desk();
     const paymentId = await paidReceipt(d);
+    const voidAs = (username: string) =>
+      d.app.invoke({
+        call: 'collection.void',
+        input: { paymentId, reason: '收错房号' },
+        sessionId: d.cashier,
+        approval: { username, password: TEST_PASSWORD },
+      });
+    const admin = await signInAs(d.app, 'admin');
     await signInAs(d.app, 'finance');
-    const byFinance = await d.app.invoke({
-      call: 'collection.void',
-      input: { paymentId, reason: '收错房号' },
-      sessionId: d.cashier,
-      approval: { username: 'finance1', password: TEST_PASSWORD },
-    });
-    expect(byFinance).toMatchObject({ ok: false, error: { code: 'APPROVAL_REFUSED', message: '现场授权未通过：授权人没有此操作的权限' } });
-    const notApprovable = await d.app.invoke({
-      call: 'users.list',
-      input: {},
-      sessionId: d.cashier,
-      approval: { username: 'supervisor1', password: TEST_PASSWORD },
-    });
-    expect(notApprovable).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await signInAs(d.app, 'auditor');
+    for (const username of ['finance1', 'auditor1', 'admin1']) {
+      expect(await voidAs(username), username).toMatchObject({
+        ok: false,
+        error: { code: 'APPROVAL_REFUSED', message: '现场授权未通过：授权人没有此操作的权限' },
+      });
+    }
+    expect(receiptOf(d, paymentId)).toMatchObject({ status: 'issued', void_approved_by: null });
+
+    // Roles are data (RULES §10): once finance holds payment.void, a finance user may approve it.
+    const roles = await d.app.must('roles.list', {}, admin);
+    const finance = roles.roles.find((r) => r.code === 'finance')!;
+    await d.app.must('roles.setPermissions', { role: 'finance', permissions: [...finance.permissions, 'payment.void'] }, admin);
+    expect(await voidAs('finance1')).toMatchObject({ ok: true });
+    const financeId = d.app.context.sqlite.prepare("SELECT id FROM users WHERE username = 'finance1'").pluck().get();
+    expect(receiptOf(d, paymentId)).toMatchObject({ status: 'voided', void_approved_by: financeId });
+  });
+
+  it('refuses approval on a call that is not approvable; a call the role can never make is FORBIDDEN before anything', async () => {
+    const d = await desk();
+    const approval = { username: 'supervisor1', password: TEST_PASSWORD };
+    const notApprovable = await d.app.invoke({ call: 'register.listCommunities', input: {}, sessionId: d.cashier, approval });
+    expect(notApprovable).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '此操作不需要也不接受现场授权' } });
+    const neverTheirs = await d.app.invoke({ call: 'users.list', input: { bogus: 1 }, sessionId: d.cashier, approval });
+    expect(neverTheirs).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('records the approver as the decider of a refund approval', async () => {

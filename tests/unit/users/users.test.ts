@@ -97,4 +97,21 @@ describe('users and roles as data (RULES §10)', () => {
     await app.must('users.setSecuritySettings', { lockoutMinutes: 20 }, admin);
     expect(trail(app, 'users.setSecuritySettings')).toEqual(['修改安全设置：锁定分钟数 15 → 20']);
   });
+  it('shows when each user last signed in, and refuses an administrator disabling their own account', async () => {
+    const { app, admin, adminId } = await adminApp();
+    await app.must('users.create', { username: 'admin2', displayName: '二号', role: 'admin', password: 'Second2024' }, admin);
+    let listed = (await app.must('users.list', {}, admin)).users;
+    expect(listed.find((u) => u.username === 'admin')!.lastLoginAt).toBe(app.clock.now().toISOString());
+    expect(listed.find((u) => u.username === 'admin2')!.lastLoginAt).toBeNull();
+    app.clock.advance(60_000);
+    await app.must('auth.login', { username: 'admin2', password: 'Second2024' });
+    listed = (await app.must('users.list', {}, admin)).users;
+    expect(listed.find((u) => u.username === 'admin2')!.lastLoginAt).toBe(app.clock.now().toISOString());
+
+    expect(await app.call('users.update', { userId: adminId, disabled: true }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_VIOLATION', message: '不能停用自己的账号：请由另一位管理员操作' },
+    });
+    expect(await app.call('users.list', {}, admin)).toMatchObject({ ok: true });
+  });
 });

@@ -18,7 +18,7 @@ interface Draw {
 }
 
 /** Balances of one unit as mutable pools: the general account and one per earmarked fee item. */
-class Pools {
+export class Pools {
   general: { accountId: number; balanceFen: number } | null = null;
   readonly earmarked = new Map<number, { accountId: number; balanceFen: number }>();
 

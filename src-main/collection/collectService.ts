@@ -5,10 +5,12 @@ import { formatYuan } from '../../src-shared/domain/money';
 import { creditPrepaid } from '../accounts/prepaidBalances';
 import { offsetLines } from '../accounts/prepaidOffsets';
 import type { AppContext } from '../app/context';
+import { prepared } from '../db/statements';
 import { AppFailure } from '../ipc/failure';
 import { formatNumber, takeNextNumber } from '../ledger/series';
 import { requireOpenShift } from '../shifts/currentShift';
-import { getSettings } from '../system/settings';
+import { getMeta } from '../system/meta';
+import { settingsSchema } from '../system/settings';
 import { planAllocations, prepaidPrefix, selectedLines, type PlannedAllocation } from './allocationPlan';
 import { paymentResult } from './paymentResult';
 import { checkTenders } from './tenders';
@@ -53,7 +55,10 @@ function parseInput(input: CollectInput) {
  * Enter or a retry). The same key with another payload is a client bug and is refused.
  */
 export function replayOf(app: AppContext, userId: number, input: CollectInput, options: CollectOptions = {}): CollectResult | null {
-  const data = parseInput(input);
+  return replayOfParsed(app, userId, parseInput(input), options);
+}
+
+function replayOfParsed(app: AppContext, userId: number, data: CollectInput, options: CollectOptions): CollectResult | null {
   const prior = app.q.first(
     app.db.selectFrom('payments').select(['id', 'request_hash']).where('idempotency_key', '=', data.idempotencyKey),
   );
@@ -71,21 +76,27 @@ function receiptNumber(app: AppContext, manual: CollectOptions['manual']) {
   return { seriesId: book.id, number: manual.number, display: formatNumber(book.prefix, manual.number) };
 }
 
+/** 手工收费 mode from settings: the one setting a payment needs, not all of them. */
+function fallbackModeOn(app: AppContext): boolean {
+  const stored = getMeta(app, 'setting.fallbackMode');
+  return settingsSchema.shape.fallbackMode.parse(stored === null ? undefined : JSON.parse(stored));
+}
+
 /**
  * The whole desk payment, inside the caller's transaction (RULES §6): tenders and change, the
  * selected lines paid in order with late fees settled first, prepaid used through an offset,
  * any surplus to prepaid only on request, a deposit kept apart, and one receipt number.
  */
 export function collectPayment(app: AppContext, userId: number, input: CollectInput, options: CollectOptions = {}): CollectResult {
-  const replay = replayOf(app, userId, input, options);
-  if (replay) return replay;
   const data = parseInput(input);
+  const replay = replayOfParsed(app, userId, data, options);
+  if (replay) return replay;
   const shift = requireOpenShift(app, userId);
   const unit = app.q.first(app.db.selectFrom('units').select(['id', 'code']).where('id', '=', data.unitId));
   if (!unit) throw new AppFailure('NOT_FOUND', `房屋（编号 ${data.unitId}）不存在`);
   if (data.waiveLateFees && data.waiveReason.length < 2) throw new AppFailure('INVALID_INPUT', '减免违约金请填写原因');
 
-  const fallback = options.fallback === true || getSettings(app).fallbackMode;
+  const fallback = options.fallback === true || fallbackModeOn(app);
   const tender = checkTenders(data.tenders, data.cashGivenFen, fallback);
   const depositFen = data.deposit?.amountFen ?? 0;
   const forBillsFen = tender.totalFen - depositFen;
@@ -106,7 +117,8 @@ export function collectPayment(app: AppContext, userId: number, input: CollectIn
   }
 
   const offset = data.usePrepaidFen > 0 ? usePrepaid(app, data.unitId, userId, plan.allocations, data.usePrepaidFen) : null;
-  const fromTenders = tenderShare(app, plan.allocations, offset?.offsetId ?? null);
+  const fromPrepaid = offset ? offsetAllocations(app, offset.offsetId) : [];
+  const fromTenders = tenderShare(plan.allocations, fromPrepaid);
   const allocatedFen = fromTenders.reduce((s, a) => s + a.amountFen, 0);
 
   const paymentId = app.q.run(
@@ -152,23 +164,23 @@ export function collectPayment(app: AppContext, userId: number, input: CollectIn
       }),
     );
   }
-  if (data.deposit) {
-    app.q.run(
-      app.db.insertInto('deposits').values({
-        unit_id: data.unitId,
-        payment_id: paymentId,
-        kind: data.deposit.kind,
-        amount_fen: depositFen,
-        status: 'held',
-        created_at: now,
-      }),
-    );
-  }
+  const depositId = data.deposit
+    ? app.q.run(
+        app.db.insertInto('deposits').values({
+          unit_id: data.unitId,
+          payment_id: paymentId,
+          kind: data.deposit.kind,
+          amount_fen: depositFen,
+          status: 'held',
+          created_at: now,
+        }),
+      ).lastInsertRowid
+    : null;
   if (toPrepaidFen > 0) {
     creditPrepaid(app, { unitId: data.unitId, feeItemId: data.prepaidFeeItemId, amountFen: toPrepaidFen, paymentId, kind: 'deposit' });
   }
   const number = receiptNumber(app, options.manual);
-  app.q.run(
+  const receiptId = app.q.run(
     app.db.insertInto('receipts').values({
       series_id: number.seriesId,
       number: number.number,
@@ -178,8 +190,31 @@ export function collectPayment(app: AppContext, userId: number, input: CollectIn
       issued_at: now,
       reprint_count: 0,
     }),
-  );
-  return paymentResult(app, paymentId, false);
+  ).lastInsertRowid;
+
+  // What paymentResult reads back, built from what was just written; a replay reads it back.
+  const allocations = [
+    ...fromPrepaid,
+    ...fromTenders.map((a) => ({ lineId: a.lineId, kind: a.kind, parentLineId: a.parentLineId, amountFen: a.amountFen, source: 'tender' as const })),
+  ];
+  return {
+    paymentId,
+    receiptId,
+    receiptNo: number.display,
+    status: 'posted',
+    businessDate: day,
+    tenderedFen: tender.totalFen,
+    allocatedFen,
+    toPrepaidFen,
+    toDepositFen: depositFen,
+    cashGivenFen: data.cashGivenFen ?? null,
+    changeFen: tender.changeFen,
+    prepaidUsedFen: fromPrepaid.reduce((s, a) => s + a.amountFen, 0),
+    prepaidOffsetId: offset?.offsetId ?? null,
+    depositId,
+    allocations,
+    replayed: false,
+  };
 }
 
 /** The first `prepaidFen` of the plan is paid from the unit's prepaid balances by an offset. */
@@ -194,18 +229,26 @@ function usePrepaid(app: AppContext, unitId: number, userId: number, plan: Plann
   return { offsetId: offset.offsetId, totalFen: offset.totalFen };
 }
 
+type ResultAllocation = CollectResult['allocations'][number];
+
+/** The allocations the offset made for this payment, in the order paymentResult lists them. */
+function offsetAllocations(app: AppContext, offsetId: number): ResultAllocation[] {
+  return prepared(
+    app.sqlite,
+    `SELECT al.line_id AS lineId, bl.kind, bl.parent_line_id AS parentLineId, al.amount_fen AS amountFen, 'prepaid' AS source
+     FROM allocations al JOIN bill_lines bl ON bl.id = al.line_id WHERE al.offset_id = ? ORDER BY al.id`,
+  ).all(offsetId) as ResultAllocation[];
+}
+
 /** What the tenders pay on each planned line: the plan less what the offset already paid. */
-function tenderShare(app: AppContext, plan: PlannedAllocation[], offsetId: number | null): PlannedAllocation[] {
+function tenderShare(plan: PlannedAllocation[], fromPrepaid: ResultAllocation[]): PlannedAllocation[] {
   const byOffset = new Map<number, number>();
-  if (offsetId !== null) {
-    const rows = app.q.all(app.db.selectFrom('allocations').select(['line_id', 'amount_fen']).where('offset_id', '=', offsetId));
-    for (const r of rows) byOffset.set(r.line_id, (byOffset.get(r.line_id) ?? 0) + r.amount_fen);
-  }
+  for (const r of fromPrepaid) byOffset.set(r.lineId, (byOffset.get(r.lineId) ?? 0) + r.amountFen);
   return plan
     .map((a) => {
       const amountFen = a.amountFen - (byOffset.get(a.lineId) ?? 0);
       if (amountFen < 0) throw new AppFailure('AMOUNT_MISMATCH', '预存抵扣与所选账单不一致，请刷新后重试');
-      return { lineId: a.lineId, amountFen };
+      return { ...a, amountFen };
     })
     .filter((a) => a.amountFen > 0);
 }

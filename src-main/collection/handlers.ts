@@ -3,6 +3,7 @@ import { formatYuan } from '../../src-shared/domain/money';
 import { deciderId } from '../auth/approval';
 import type { DomainHandlers } from '../ipc/types';
 import { unitAccount } from './accountView';
+import { collectQuote } from './collectQuote';
 import { collectPayment, replayOf } from './collectService';
 import { addOneOffCharge } from './oneOffCharges';
 import { listReceipts, receiptDetail, reprintReceipt, setInvoiceNo } from './receipts';
@@ -10,6 +11,7 @@ import { reversePayment, voidPayment } from './voidReverse';
 import { decideWaiver, waive } from './waivers';
 
 export const collectionHandlers = {
+  'collection.quote': (input, ctx) => collectQuote(ctx.app, input),
   'collection.collect': (input, ctx) => {
     const userId = ctx.session!.userId;
     // A repeated request answers with the first result and writes nothing, not even an audit entry.

@@ -3,6 +3,7 @@ import { parseDecimal, pow10, roundHalfUpDiv } from '../../src-shared/domain/dec
 import { lateFee, overdueDays } from '../../src-shared/domain/lateFee';
 import { formatYuan } from '../../src-shared/domain/money';
 import type { AppContext } from '../app/context';
+import { prepared } from '../db/statements';
 import { AppFailure } from '../ipc/failure';
 import { lineBalance } from '../ledger/outstanding';
 import { createWaiver, requirePermission } from './waivers';
@@ -49,12 +50,11 @@ export function accrue(line: AccrualLine, principalFen: number, asOf: string): A
 }
 
 function accrualLine(app: AppContext, lineId: number) {
-  const row = app.sqlite
-    .prepare(
-      `SELECT bl.*, fi.late_daily_rate, fi.late_grace_days, fi.late_cap_ratio
-       FROM bill_lines bl JOIN fee_items fi ON fi.id = bl.fee_item_id WHERE bl.id = ?`,
-    )
-    .get(lineId) as (AccrualLine & { id: number; status: string; unit_id: number; fee_item_id: number; object_kind: 'unit' | 'parking' | 'meter'; object_id: number; customer_id: number | null }) | undefined;
+  const row = prepared(
+    app.sqlite,
+    `SELECT bl.*, fi.late_daily_rate, fi.late_grace_days, fi.late_cap_ratio
+     FROM bill_lines bl JOIN fee_items fi ON fi.id = bl.fee_item_id WHERE bl.id = ?`,
+  ).get(lineId) as (AccrualLine & { id: number; status: string; unit_id: number; fee_item_id: number; object_kind: 'unit' | 'parking' | 'meter'; object_id: number; customer_id: number | null }) | undefined;
   if (!row || row.status !== 'posted') throw new AppFailure('NOT_FOUND', `账单 #${lineId} 不存在或已作废`);
   return row;
 }

@@ -5,7 +5,7 @@ import type { CallContext, DomainHandlers } from '../ipc/types';
 import { getMeta, setMeta } from '../system/meta';
 import { getSettings, setSetting } from '../system/settings';
 import { deskShellOf } from './deskShell';
-import { runNoticeBatch } from './pdf/batch';
+import { runNoticeBatch, type NoticeBatchRequest } from './pdf/batch';
 import { dailyReportModel, renderDailyReportPdf, shiftOwner } from './pdf/dailyReportPdf';
 import type { ReceiptLayout } from './pdf/models';
 import { dunningNoticeModel, paymentNoticeModel, statementModel } from './pdf/noticeModels';
@@ -40,6 +40,17 @@ function checkDailyAccess(ctx: CallContext, scope: { shiftId: number } | { date:
   throw new AppFailure('FORBIDDEN', '只能打印自己班次的收费日报');
 }
 
+/** The contract lets exactly one of communityId and unitIds through. */
+function dunningRequest(
+  input: { asOf?: string | undefined; communityId?: number | undefined; buildingId?: number | undefined; unitIds?: number[] | undefined },
+  today: string,
+): NoticeBatchRequest {
+  const asOf = input.asOf ?? today;
+  if (input.unitIds !== undefined) return { kind: 'dunning', asOf, unitIds: input.unitIds };
+  if (input.communityId === undefined) throw new AppFailure('INVALID_INPUT', '请选择小区（楼栋）或房屋');
+  return { kind: 'dunning', asOf, communityId: input.communityId, buildingId: input.buildingId };
+}
+
 export const documentsHandlers = {
   'documents.receiptPdf': async (input, ctx) => {
     const r = await receiptFile(ctx.app, input.receiptId, input.layout);
@@ -71,7 +82,7 @@ export const documentsHandlers = {
     return store(ctx.app, `业主对账单-${model.unitLabel}-${input.from}至${input.to}`, await renderNoticeBatch([{ type: 'statement', model }]));
   },
   'documents.noticeBatch': async (input, ctx) => {
-    const request = input.kind === 'dunning' ? { ...input, asOf: input.asOf ?? ctx.app.clock.today() } : input;
+    const request = input.kind === 'dunning' ? dunningRequest(input, ctx.app.clock.today()) : input;
     const result = await runNoticeBatch(ctx.app, request, (payload) => ctx.app.emit({ channel: 'progress', payload }));
     const names = { payment: '缴费通知单', dunning: '催缴通知单', statement: '业主对账单' } as const;
     return { file: store(ctx.app, `${names[input.kind]}-批量-${ctx.app.clock.today()}`, result.pdf), unitCount: result.unitCount };

@@ -16,6 +16,19 @@ const CHECKS: Array<{ name: string; sql: string }> = [
     sql: `SELECT bl.id FROM bill_lines bl WHERE bl.outstanding_fen IS NOT (${outstandingExpression})`,
   },
   {
+    // arrears_rollup (migration 0005) is what the arrears list reads; its triggers must keep it
+    // equal to the open lines it sums, and hold no pair with nothing open.
+    name: '欠费汇总与未结账单行不符',
+    sql: `SELECT DISTINCT unit_id FROM (
+            SELECT unit_id FROM (
+              SELECT unit_id, due_date, open_fen AS f, open_lines AS n FROM arrears_rollup
+              UNION ALL
+              SELECT unit_id, due_date, -outstanding_fen, -1 FROM bill_lines WHERE status = 'posted' AND outstanding_fen > 0
+            ) GROUP BY unit_id, due_date HAVING SUM(f) <> 0 OR SUM(n) <> 0
+            UNION ALL
+            SELECT unit_id FROM arrears_rollup WHERE open_lines <= 0 OR open_fen <= 0)`,
+  },
+  {
     name: '付款的收款方式合计不等于付款金额',
     sql: `SELECT p.id FROM payments p
           WHERE p.tendered_fen <> COALESCE((SELECT SUM(t.amount_fen) FROM payment_tenders t WHERE t.payment_id = p.id), 0)`,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context';
+import { prepared } from '../db/statements';
 
 /**
  * What is still owed on a bill line:
@@ -34,7 +35,7 @@ const BALANCE_SELECT = `
   FROM bill_lines bl`;
 
 export function lineBalance(app: AppContext, lineId: number): LineBalance | undefined {
-  return app.sqlite.prepare(`${BALANCE_SELECT} WHERE bl.id = ?`).get(lineId) as LineBalance | undefined;
+  return prepared(app.sqlite, `${BALANCE_SELECT} WHERE bl.id = ?`).get(lineId) as LineBalance | undefined;
 }
 
 export interface OpenLine {
@@ -51,14 +52,13 @@ export interface OpenLine {
  * maintained column through the open-lines index: a desk payment must not pay for years of history.
  */
 export function openLineBalances(app: AppContext, unitId: number): OpenLine[] {
-  return app.sqlite
-    .prepare(
-      `SELECT bl.id, bl.amount_fen, bl.outstanding_fen, bl.due_date, bl.period_start, fi.priority
-       FROM bill_lines bl JOIN fee_items fi ON fi.id = bl.fee_item_id
-       WHERE bl.unit_id = ? AND bl.status = 'posted' AND bl.outstanding_fen > 0
-       ORDER BY bl.due_date, bl.period_start, fi.priority, bl.id`,
-    )
-    .all(unitId) as OpenLine[];
+  return prepared(
+    app.sqlite,
+    `SELECT bl.id, bl.amount_fen, bl.outstanding_fen, bl.due_date, bl.period_start, fi.priority
+     FROM bill_lines bl JOIN fee_items fi ON fi.id = bl.fee_item_id
+     WHERE bl.unit_id = ? AND bl.status = 'posted' AND bl.outstanding_fen > 0
+     ORDER BY bl.due_date, bl.period_start, fi.priority, bl.id`,
+  ).all(unitId) as OpenLine[];
 }
 
 /** The SQL expression, for reports that aggregate outstanding over many lines (alias `bl`). */

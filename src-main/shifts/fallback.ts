@@ -44,8 +44,8 @@ export function fallbackState(app: AppContext): FallbackState {
     since: getMeta(app, KEYS.since) || null,
     consecutiveFailures: Number(getMeta(app, KEYS.failures) ?? 0),
     threshold: settings.fallbackAfterFailedChecks,
-    lastCheckAt: getMeta(app, KEYS.lastAt),
-    lastCheckOk: lastOk === null ? null : lastOk === '1',
+    lastCheckAt: getMeta(app, KEYS.lastAt) || null,
+    lastCheckOk: lastOk === null || lastOk === '' ? null : lastOk === '1',
   };
 }
 
@@ -71,6 +71,15 @@ export function reportHealth(app: AppContext, ok: boolean, detail: string): Fall
     switchFallback(app, true, why);
   }
   return { ...fallbackState(app), switched: next.switchToFallback };
+}
+
+/** A new address starts a new run of checks. Must run inside the caller's write transaction. */
+export function setServerAddress(app: AppContext, url: string): FallbackState {
+  setSetting(app, 'companyServerUrl', url);
+  setMeta(app, KEYS.failures, '0');
+  setMeta(app, KEYS.lastAt, '');
+  setMeta(app, KEYS.lastOk, '');
+  return fallbackState(app);
 }
 
 function switchFallback(app: AppContext, on: boolean, reason: string): void {

@@ -5,10 +5,13 @@ import { deciderId } from '../auth/approval';
 import { AppFailure } from '../ipc/failure';
 import type { CallContext, DomainHandlers } from '../ipc/types';
 import { backupNow } from '../maintenance/backup';
-import { fallbackState, reportHealth, setFallback } from './fallback';
+import { fallbackState, reportHealth, setFallback, setServerAddress } from './fallback';
 import { enterManualReceipt } from './manualEntry';
-import { checkManualNumber, listManualBooks, registerManualBook, returnManualBook } from './manualBooks';
+import { bookHolders, checkManualNumber, listManualBooks, registerManualBook, returnManualBook } from './manualBooks';
+import { reportsHandlers } from '../reports/handlers';
 import { markReviewed, reviewList } from './review';
+import { probeCompanyServer } from './serverProbe';
+import { checkShiftReportAccess, listCashiers, paymentShift } from './shiftLookups';
 import { confirmShift, countShift, currentShift, listShifts, openShift, shiftDetail, type Viewer } from './shiftService';
 
 const viewer = (ctx: CallContext): Viewer => ({ userId: ctx.session!.userId, permissions: ctx.session!.permissions });
@@ -73,4 +76,24 @@ export const shiftsHandlers = {
     ctx.write({ entity: 'payment', summary: `复核手工收费/补录收款 ${input.paymentIds.join(', ')}` }, () =>
       markReviewed(ctx.app, deciderId(ctx), input.paymentIds),
     ),
+  'shifts.cashiers': (_input, ctx) => listCashiers(ctx.app),
+  'shifts.ofPayment': (input, ctx) => paymentShift(ctx.app, input.paymentId),
+  'shifts.exportDaily': (input, ctx) => {
+    checkShiftReportAccess(ctx, input.shiftId);
+    // The very workbook finance exports for a shift, so the cashier's copy and theirs agree.
+    return reportsHandlers['reports.exportDaily']({ shiftId: input.shiftId }, ctx);
+  },
+  'shifts.probeServer': async (_input, ctx) => {
+    const { serverUrl } = fallbackState(ctx.app);
+    if (serverUrl.trim() === '') throw new AppFailure('INVALID_STATE', '未配置公司服务器地址，单机运行无需健康检查');
+    const probe = await probeCompanyServer(serverUrl);
+    return ctx.write({ entity: 'desk', summary: `服务器健康检查：${probe.ok ? '正常' : `失败（${probe.detail}）`}` }, () =>
+      reportHealth(ctx.app, probe.ok, probe.detail),
+    );
+  },
+  'shifts.setServerAddress': (input, ctx) =>
+    ctx.write({ entity: 'settings', summary: `设置公司服务器地址：${input.url === '' ? '无（单机运行）' : input.url}` }, () =>
+      setServerAddress(ctx.app, input.url),
+    ),
+  'shifts.bookHolders': (_input, ctx) => bookHolders(ctx.app),
 } satisfies DomainHandlers<typeof shiftsCalls>;

@@ -182,3 +182,15 @@ interface BookRow {
   voided_count: number;
   created_at: string;
 }
+
+/** Active users whose role may enter paper receipts: who a supervisor can hand a book to. */
+export function bookHolders(app: AppContext): CallOutput<'shifts.bookHolders'> {
+  const users = app.sqlite
+    .prepare(
+      `SELECT u.id, u.username, u.display_name AS name FROM users u
+       WHERE u.disabled = 0 AND EXISTS (SELECT 1 FROM role_permissions p WHERE p.role_code = u.role_code AND p.permission = 'manual.entry')
+       ORDER BY u.username`,
+    )
+    .all() as Array<{ id: number; username: string; name: string }>;
+  return { users };
+}

@@ -1,8 +1,8 @@
 /**
  * npm run bench [-- --units N --months N --crash-rounds N --quick --fresh --only billing,search,…]
- * Issue 3 item 12: each figure beside a baseline measured in the same run on the generated
- * demo ledger (cached in tests/bench/.cache/), printed as one Markdown table and written to
- * tests/bench/last-run.md. Performance targets live here only, never in the unit tests.
+ * Issue 3 item 12 and issue 5 item 6: each figure beside a baseline measured in the same run on
+ * the generated demo ledger (cached in tests/bench/.cache/), printed as one Markdown table and
+ * written to tests/bench/last-run.md. Performance targets live here only, never in the unit tests.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,12 +12,15 @@ import { measureAccount } from './figures/account';
 import { measureArrears } from './figures/arrears';
 import { measureBilling } from './figures/billing';
 import { measureCrash } from './figures/crash';
+import { measureExcel } from './figures/excel';
+import { measureNotices } from './figures/notices';
 import { measurePayment } from './figures/payment';
+import { measureReceiptPdf } from './figures/receiptPdf';
 import { measureSearch } from './figures/search';
-import { allPassed, markdown, type Figures } from './report';
+import { allPassed, documentNotes, markdown, type Figures } from './report';
 import { machineInfo, ms, msSince } from './stats';
 
-const FIGURES = ['billing', 'search', 'account', 'payment', 'arrears', 'crash'] as const;
+const FIGURES = ['billing', 'search', 'account', 'payment', 'arrears', 'crash', 'excel', 'receiptPdf', 'notices'] as const;
 type FigureName = (typeof FIGURES)[number];
 
 function integer(text: string | undefined, name: string, fallback: number): number {
@@ -50,7 +53,16 @@ function options() {
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...FIGURES];
   const unknown = only.filter((o) => !(FIGURES as readonly string[]).includes(o));
   if (unknown.length > 0) throw new RangeError(`--only: unknown figure ${unknown.join(', ')} (known: ${FIGURES.join(', ')})`);
-  return { dataset, crashRounds: integer(values['crash-rounds'], '--crash-rounds', quick ? 100 : 1_000), fresh: values.fresh, only: new Set(only as FigureName[]) };
+  return {
+    dataset,
+    crashRounds: integer(values['crash-rounds'], '--crash-rounds', quick ? 100 : 1_000),
+    // Issue 5's sizes; --quick keeps them small enough for a smoke run.
+    excel: quick ? { rows: 20_000, rounds: 1 } : { rows: 100_000, rounds: 3 },
+    receipts: quick ? 60 : 300,
+    notices: quick ? 200 : 2_000,
+    fresh: values.fresh,
+    only: new Set(only as FigureName[]),
+  };
 }
 
 async function main(): Promise<void> {
@@ -93,6 +105,21 @@ async function main(): Promise<void> {
     log(`6 断电 ${o.crashRounds} 轮…`);
     f.crash = await measureCrash(o.crashRounds, log);
   }
+  if (o.only.has('excel')) {
+    log(`7 欠费明细导出 ${o.excel.rows} 行 × ${o.excel.rounds} 轮（子进程）…`);
+    f.excel = await measureExcel(dataset.file, iso, o.excel.rows, o.excel.rounds);
+    log(`  导出 ${ms(f.excel.app.ms)}，${f.excel.app.peakRssMb.toFixed(0)} MB；exceljs ${ms(f.excel.bare.ms)}，${f.excel.bare.peakRssMb.toFixed(0)} MB`);
+  }
+  if (o.only.has('receiptPdf')) {
+    log('8 收据 PDF…');
+    f.receiptPdf = await measureReceiptPdf(dataset.file, iso, o.receipts);
+    log(`  p95 ${ms(f.receiptPdf.all.p95)}`);
+  }
+  if (o.only.has('notices')) {
+    log(`9 批量催缴通知单 ${o.notices} 户…`);
+    f.notices = await measureNotices(dataset.file, iso, o.notices);
+    log(`  ${ms(f.notices.batch.ms)}，${f.notices.batch.pages} 页`);
+  }
 
   const s = f.search;
   const footer = [
@@ -109,6 +136,7 @@ async function main(): Promise<void> {
     ...(f.account ? [`- Open account: the 500 accounts held ${f.account.openLines.toLocaleString('en-US')} open lines in all.`] : []),
     ...(f.payment ? [`- Payments allocated ${f.payment.allocations} times (late fees settled first); 20 warm-up payments and 20 warm-up inserts not counted.`] : []),
     ...(f.crash && f.crash.firstProblems.length > 0 ? ['- Crash problems:', ...f.crash.firstProblems.map((p) => `  - ${p}`)] : []),
+    ...documentNotes(f),
   ];
   const header = [
     `# FeeDesk benchmark — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,

@@ -4,17 +4,16 @@ import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../../app/context';
 import type { WorkerMessage } from './batchWorker';
 import type { NoticeDocument } from './models';
-import { dunningNoticeModel, paymentNoticeModel, statementModel, unitsInScope } from './noticeModels';
+import { dunningNoticeModel, paymentNoticeModel, pickedUnits, statementModel, unitsInScope } from './noticeModels';
 import { renderNoticeBatch } from './noticePdf';
 
-export type NoticeBatchRequest = {
-  communityId: number;
-  buildingId?: number | undefined;
-} & (
-  | { kind: 'payment'; month: string }
-  | { kind: 'dunning'; asOf: string }
-  | { kind: 'statement'; from: string; to: string }
-);
+type Scope = { communityId: number; buildingId?: number | undefined };
+
+/** Payment notices and statements go to a building or community; 催缴单 also to picked units. */
+export type NoticeBatchRequest =
+  | (Scope & { kind: 'payment'; month: string })
+  | (Scope & { kind: 'statement'; from: string; to: string })
+  | ({ kind: 'dunning'; asOf: string } & (Scope | { unitIds: number[] }));
 
 export interface BatchProgress {
   task: 'documents.noticeBatch';
@@ -37,7 +36,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * between, so calls from the desk keep being answered while a community's notices are prepared.
  */
 export async function noticeDocuments(app: AppContext, r: NoticeBatchRequest, onProgress: (p: BatchProgress) => void): Promise<NoticeDocument[]> {
-  const units = unitsInScope(app, r);
+  const units = 'unitIds' in r ? pickedUnits(app, r.unitIds) : unitsInScope(app, r);
   const docs: NoticeDocument[] = [];
   for (let i = 0; i < units.length; i++) {
     const d = documentFor(app, units[i]!, r);

@@ -151,3 +151,11 @@ export function unitsInScope(app: AppContext, scope: { communityId: number; buil
     .all(scope.communityId, scope.buildingId ?? null, scope.buildingId ?? null) as Array<{ id: number }>;
   return rows.map((r) => r.id);
 }
+
+/** Units picked by id (the 欠费 screen's selection), in register order; unknown ids are left out. */
+export function pickedUnits(app: AppContext, unitIds: readonly number[]): number[] {
+  const rows = app.sqlite
+    .prepare('SELECT id FROM units WHERE id IN (SELECT value FROM json_each(?)) ORDER BY community_id, sort_key, id')
+    .all(JSON.stringify(unitIds)) as Array<{ id: number }>;
+  return rows.map((r) => r.id);
+}

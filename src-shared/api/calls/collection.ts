@@ -134,11 +134,32 @@ const lineView = z.object({
   dueDate: z.string(),
   amountFen: z.number().int(),
   outstandingFen: z.number().int(),
+  /** 优惠 on the line (e.g. from paying ahead), shown as its own line at the desk. */
+  discountFen: z.number().int(),
   overdueDays: z.number().int(),
   lateFeeFen: z.number().int(),
 });
 
 export const collectionCalls = {
+  /** What collecting these lines today would come to, and the prepaid usePrepaidFen may take; writes nothing. */
+  'collection.quote': call({
+    input: z
+      .object({
+        unitId: id,
+        lineIds: z.array(id).max(500, '一次最多选择 500 条账单'),
+        waiveLateFees: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({
+      principalFen: z.number().int(),
+      lateFeeFen: z.number().int(),
+      dueFen: z.number().int(),
+      prepaidUsableFen: z.number().int(),
+      prepaidBalanceFen: z.number().int(),
+    }),
+    access: 'payment.collect',
+    mutates: false,
+  }),
   'collection.collect': call({ input: collectInput, output: collectResult, access: 'payment.collect', mutates: true }),
   'collection.receipt': call({
     input: z.object({ receiptId: id }).strict(),
@@ -306,6 +327,9 @@ export const collectionCalls = {
           status: z.enum(['live', 'voided', 'reversed', 'refunded', 'returned']),
           businessDate: z.string(),
           via: z.string(),
+          /** The allocation and its payment (null for a prepaid offset): what a refund request names. */
+          allocationId: z.number().int(),
+          paymentId: z.number().int().nullable(),
         }),
       ),
     }),

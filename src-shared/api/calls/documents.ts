@@ -69,7 +69,17 @@ export const documentsCalls = {
   'documents.noticeBatch': call({
     input: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('payment'), month, ...batchScope }).strict(),
-      z.object({ kind: z.literal('dunning'), asOf: isoDate.optional(), ...batchScope }).strict(),
+      // 催缴单 for a building or community, or for the units picked on the 欠费 screen.
+      z
+        .object({
+          kind: z.literal('dunning'),
+          asOf: isoDate.optional(),
+          communityId: id.optional(),
+          buildingId: id.optional(),
+          unitIds: z.array(id).min(1, '请选择房屋').max(500, '一次最多 500 户').optional(),
+        })
+        .strict()
+        .refine((r) => (r.communityId === undefined) !== (r.unitIds === undefined), '请选择小区（楼栋）或房屋（二选一）'),
       z.object({ kind: z.literal('statement'), from: isoDate, to: isoDate, ...batchScope }).strict(),
     ]),
     output: z.object({ file: documentFile, unitCount: z.number().int().nonnegative() }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call } from '../define';
 import { isoDate } from '../schemas';
 import { collectInput, collectResult, TENDER_METHODS } from './collection';
+import { fileRef } from './reports';
 
 const tenderMethod = z.enum(TENDER_METHODS, { error: '请选择收款方式' });
 
@@ -253,5 +254,62 @@ export const shiftsCalls = {
     access: 'manualbook.manage',
     mutates: true,
     approvable: true,
+  }),
+  /**
+   * What the receipt search offers: its 收银员 filter (every user who has had a shift) and the
+   * desk's business date, which the date filters start from (the PC's own date may differ).
+   */
+  'shifts.cashiers': call({
+    input: z.object({}).strict(),
+    output: z.object({ cashiers: z.array(z.object({ id, name: z.string() })), today: isoDate }),
+    access: 'account.read',
+    mutates: false,
+  }),
+  /** The shift that took a payment: while it is open the payment is voided (作废), after that reversed (红冲). */
+  'shifts.ofPayment': call({
+    input: z.object({ paymentId: id }).strict(),
+    output: z.object({ shiftId: id, status: z.enum(['open', 'counted', 'confirmed']), cashierId: id, cashierName: z.string(), businessDate: z.string() }),
+    access: 'account.read',
+    mutates: false,
+  }),
+  /** 收费日报 of one shift as .xlsx (the same workbook as reports.exportDaily): a cashier's own shift, or any with reports.read. */
+  'shifts.exportDaily': call({
+    input: z.object({ shiftId: id }).strict(),
+    output: fileRef,
+    access: 'session',
+    mutates: false,
+  }),
+  // 手工收费 (arrears+manual engineer) --------------------------------------------------------
+  /**
+   * Main asks the company server itself (the renderer may reach only its own origin) and records
+   * the answer as shifts.reportHealth does: the N-th failure in a row switches to fallback.
+   */
+  'shifts.probeServer': call({
+    input: z.object({}).strict(),
+    output: fallbackState.extend({ switched: z.boolean() }),
+    access: 'session',
+    mutates: true,
+  }),
+  /** The company-server address the desk checks; '' = 单机 (standalone, nothing to check). */
+  'shifts.setServerAddress': call({
+    input: z
+      .object({
+        url: z
+          .string()
+          .trim()
+          .max(200, '地址最多 200 个字符')
+          .refine((u) => u === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/i.test(u), '地址应以 http:// 或 https:// 开头，如 http://192.168.1.10:8080/'),
+      })
+      .strict(),
+    output: fallbackState,
+    access: 'settings.manage',
+    mutates: true,
+  }),
+  /** Who may hold a manual receipt book: active users allowed to enter paper receipts. */
+  'shifts.bookHolders': call({
+    input: z.object({}).strict(),
+    output: z.object({ users: z.array(z.object({ id, username: z.string(), name: z.string() })) }),
+    access: 'manualbook.manage',
+    mutates: false,
   }),
 };

@@ -35,12 +35,13 @@ const FROZEN: Record<string, string[]> = {
 
 export function installChangeLog(db: BetterSqlite3.Database): void {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (${UNLOGGED.map((t) => `'${t}'`).join(', ')})`)
-    .pluck()
-    .all() as string[];
-  for (const t of tables) {
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (${UNLOGGED.map((t) => `'${t}'`).join(', ')})`)
+    .all() as Array<{ name: string; sql: string }>;
+  for (const { name: t, sql } of tables) {
+    // A table keyed WITHOUT ROWID (the arrears rollup) has no row id to log; the change still counts.
+    const keyed = /WITHOUT\s+ROWID/i.test(sql);
     for (const [op, when] of [['I', 'INSERT'], ['U', 'UPDATE'], ['D', 'DELETE']] as const) {
-      const row = op === 'D' ? 'OLD.rowid' : 'NEW.rowid';
+      const row = keyed ? 'NULL' : op === 'D' ? 'OLD.rowid' : 'NEW.rowid';
       db.exec(`CREATE TRIGGER test_log_${op}_${t} AFTER ${when} ON ${t}
                BEGIN INSERT INTO test_change_log (tbl, op, row_id) VALUES ('${t}', '${op}', ${row}); END`);
     }

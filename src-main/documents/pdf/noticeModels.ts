@@ -1,5 +1,5 @@
 import { toChineseUppercase } from '../../../src-shared/domain/money';
-import { addDays, addMonths } from '../../../src-shared/domain/dates';
+import { addDays, addMonths, daysBetween } from '../../../src-shared/domain/dates';
 import type { AppContext } from '../../app/context';
 import { unitAccount } from '../../collection/accountView';
 import { AppFailure } from '../../ipc/failure';
@@ -86,7 +86,11 @@ export function paymentNoticeModel(app: AppContext, unitId: number, month: strin
 /** 催缴通知单: every overdue open line as of a date, with its days overdue and late fee. */
 export function dunningNoticeModel(app: AppContext, unitId: number, asOf: string): NoticeModel {
   const h = header(app, unitId, asOf);
-  const lines = openLines(h.account).filter((l) => l.dueDate < asOf).map((l) => noticeLine(l));
+  // Days past the due date, as the owner counts them; a line still in its late-fee grace period is
+  // overdue all the same, it just carries no late fee yet.
+  const lines = openLines(h.account)
+    .filter((l) => l.dueDate < asOf)
+    .map((l) => ({ ...noticeLine(l), overdueDays: daysBetween(l.dueDate, asOf) }));
   const principalFen = lines.reduce((s, l) => s + l.outstandingFen, 0);
   const lateFeeFen = lines.reduce((s, l) => s + l.lateFeeFen, 0);
   const totalFen = principalFen + lateFeeFen;

@@ -39,6 +39,8 @@ describe('notices', () => {
     const text = flat(pdfText(pdf, 'notice-dunning'));
     const model = dunningNoticeModel(e.app.context, unitId, '2024-05-15');
     expect(model.lines.length).toBeGreaterThan(0);
+    // Every line is overdue, so each shows its days past the due date, grace period or not.
+    for (const line of model.lines) expect(line.overdueDays).toBe(Math.round((Date.parse('2024-05-15') - Date.parse(line.dueDate)) / 86_400_000));
     for (const field of ['催缴通知单', '违约金（计至2024-05-15）', '逾期天数', model.totalWords, '欢迎与我们联系']) expect(text).toContain(flat(field));
     for (const threat of ['停水', '停电', '停气', '断水', '断电', '停暖']) {
       expect(text).not.toContain(threat);

@@ -7,6 +7,7 @@ import { call } from '../../app/api';
 import { useSession, type Bootstrap } from '../../app/session';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 /**
  * First login of a new user, or after an administrator's reset: the ledger opens nothing else
@@ -17,9 +18,7 @@ export function PasswordChangePage({ bootstrap, session }: { bootstrap: Bootstra
   const { t } = useTranslation();
   const { signedIn, logout } = useSession();
   const [oldPassword, setOldPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,12 +26,9 @@ export function PasswordChangePage({ bootstrap, session }: { bootstrap: Bootstra
     event.preventDefault();
     if (busy) return;
     setError(null);
-    if (newPassword !== confirm) {
-      setMismatch(true);
-      return;
-    }
+    if (!newPassword.check()) return;
     setBusy(true);
-    const result = await call('auth.changePassword', { oldPassword, newPassword });
+    const result = await call('auth.changePassword', { oldPassword, newPassword: newPassword.password });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -65,28 +61,11 @@ export function PasswordChangePage({ bootstrap, session }: { bootstrap: Bootstra
             required
             data-testid="password-change-old"
           />
-          <PasswordInput
-            label={t('auth.passwordChange.newPassword')}
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.currentTarget.value)}
-            autoComplete="new-password"
-            maxLength={128}
-            required
-            aria-describedby="password-change-policy"
-            data-testid="password-change-new"
-          />
-          <PasswordInput
-            label={t('auth.passwordChange.confirm')}
-            value={confirm}
-            onChange={(e) => {
-              setConfirm(e.currentTarget.value);
-              setMismatch(false);
-            }}
-            autoComplete="new-password"
-            maxLength={128}
-            required
-            error={mismatch ? t('auth.passwordChange.mismatch') : undefined}
-            data-testid="password-change-confirm"
+          <NewPasswordFields
+            state={newPassword}
+            labels={{ password: t('auth.passwordChange.newPassword'), confirm: t('auth.passwordChange.confirm'), mismatch: t('auth.passwordChange.mismatch') }}
+            testIds={{ password: 'password-change-new', confirm: 'password-change-confirm' }}
+            describedBy="password-change-policy"
           />
           <Text id="password-change-policy" size="xs" c="dimmed">
             {t('auth.passwordChange.policy')}

@@ -1,8 +1,9 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 /**
  * The printed recovery code resets the administrator's password once (auth.recover). Every
@@ -12,9 +13,7 @@ export function RecoverForm({ onDone, onBack }: { onDone: (username: string) => 
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,12 +21,9 @@ export function RecoverForm({ onDone, onBack }: { onDone: (username: string) => 
     event.preventDefault();
     if (busy) return;
     setError(null);
-    if (newPassword !== confirm) {
-      setMismatch(true);
-      return;
-    }
+    if (!newPassword.check()) return;
     setBusy(true);
-    const result = await call('auth.recover', { username, recoveryCode, newPassword });
+    const result = await call('auth.recover', { username, recoveryCode, newPassword: newPassword.password });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -64,28 +60,15 @@ export function RecoverForm({ onDone, onBack }: { onDone: (username: string) => 
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.05em' } }}
           data-testid="recover-code"
         />
-        <PasswordInput
-          label={t('auth.recover.newPassword')}
-          description={t('auth.recover.policy')}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.currentTarget.value)}
-          autoComplete="new-password"
-          maxLength={128}
-          required
-          data-testid="recover-new-password"
-        />
-        <PasswordInput
-          label={t('auth.recover.confirm')}
-          value={confirm}
-          onChange={(e) => {
-            setConfirm(e.currentTarget.value);
-            setMismatch(false);
+        <NewPasswordFields
+          state={newPassword}
+          labels={{
+            password: t('auth.recover.newPassword'),
+            confirm: t('auth.recover.confirm'),
+            mismatch: t('auth.recover.mismatch'),
+            description: t('auth.recover.policy'),
           }}
-          autoComplete="new-password"
-          maxLength={128}
-          required
-          error={mismatch ? t('auth.recover.mismatch') : undefined}
-          data-testid="recover-confirm"
+          testIds={{ password: 'recover-new-password', confirm: 'recover-confirm' }}
         />
         <ErrorAlert message={error} testId="recover-error" />
         <Button type="submit" loading={busy} fullWidth data-testid="recover-submit">

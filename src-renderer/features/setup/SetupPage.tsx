@@ -1,4 +1,4 @@
-import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Divider, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { call } from '../../app/api';
 import { useSession, type Bootstrap } from '../../app/session';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields';
 
 /**
  * First run: company name and the first administrator. The ledger enforces the password policy
@@ -18,9 +19,7 @@ export function SetupPage({ bootstrap }: { bootstrap: Bootstrap }) {
   const [companyName, setCompanyName] = useState('');
   const [adminUsername, setAdminUsername] = useState('');
   const [adminDisplayName, setAdminDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const password = useNewPassword();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,13 +27,9 @@ export function SetupPage({ bootstrap }: { bootstrap: Bootstrap }) {
     event.preventDefault();
     if (busy) return;
     setError(null);
-    if (password !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
+    if (!password.check()) return;
     setBusy(true);
-    const result = await call('auth.setup', { companyName, adminUsername, adminDisplayName, adminPassword: password });
+    const result = await call('auth.setup', { companyName, adminUsername, adminDisplayName, adminPassword: password.password });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -93,28 +88,11 @@ export function SetupPage({ bootstrap }: { bootstrap: Bootstrap }) {
           </SimpleGrid>
           <Stack gap={6}>
             <SimpleGrid cols={2} spacing="md" style={{ alignItems: 'start' }}>
-              <PasswordInput
-                label={t('setup.password')}
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                required
-                maxLength={128}
-                autoComplete="new-password"
-                aria-describedby="setup-password-hint"
-                data-testid="setup-password"
-              />
-              <PasswordInput
-                label={t('setup.passwordConfirm')}
-                value={confirm}
-                onChange={(e) => {
-                  setConfirm(e.currentTarget.value);
-                  setMismatch(false);
-                }}
-                required
-                maxLength={128}
-                autoComplete="new-password"
-                error={mismatch ? t('setup.passwordMismatch') : undefined}
-                data-testid="setup-password-confirm"
+              <NewPasswordFields
+                state={password}
+                labels={{ password: t('setup.password'), confirm: t('setup.passwordConfirm'), mismatch: t('setup.passwordMismatch') }}
+                testIds={{ password: 'setup-password', confirm: 'setup-password-confirm' }}
+                describedBy="setup-password-hint"
               />
             </SimpleGrid>
             <Text id="setup-password-hint" size="xs" c="dimmed">

@@ -45,7 +45,12 @@ export function verifyDatabaseFile(file: string, options: { nativeBinding?: stri
  */
 export function verifyAttached(sqlite: Database.Database, file: string, schema = 'chk'): FileVerdict {
   if (!fs.existsSync(file)) return { ok: false, problems: ['文件不存在'] };
-  sqlite.prepare('ATTACH DATABASE ? AS ' + schema).run(file);
+  try {
+    sqlite.prepare('ATTACH DATABASE ? AS ' + schema).run(file);
+  } catch (error) {
+    // A file damaged in its header or schema pages cannot even be attached: that is the verdict.
+    return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+  }
   try {
     return inspect(sqlite, schema);
   } finally {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toChineseUppercase } from '../../../../src-shared/domain/money';
 import { receiptModel } from '../../../../src-main/documents/pdf/receiptModel';
-import { renderReceiptPdf } from '../../../../src-main/documents/pdf/receiptPdf';
 import { estate, fileBytes, pageCount, pageTexts, pdfFonts, pdfText, renderPng, type Estate } from './support';
 
 // A 1×1 red PNG: enough to prove the seal from settings lands in the PDF.
@@ -114,20 +113,5 @@ describe('receipt PDFs', () => {
     } finally {
       e.app.context.sqlite.prepare("UPDATE meta SET value = '0' WHERE key = 'training'").run();
     }
-  });
-
-  it('renders a warm receipt well within 50 ms at p95', async () => {
-    const model = receiptModel(e.app.context, paid.receiptId);
-    for (let i = 0; i < 5; i++) await renderReceiptPdf(model, 'a4');
-    const times: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const t = performance.now();
-      await renderReceiptPdf(model, 'a4');
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    // The budget is 50 ms on a desk PC; CI machines are shared, so the test only guards against a
-    // regression of an order of magnitude (the figure itself is measured and reported separately).
-    expect(times[Math.floor(times.length * 0.95)]!).toBeLessThan(250);
   });
 });
